@@ -1,0 +1,65 @@
+/**
+ * What a job needs from the workbook it runs in. The Office.js adapter (src/excel) is the
+ * live workbook; tests use the in-memory fake behind the same adapter. Each method is one
+ * batch: a fixed number of context.sync() calls whatever the size of the data.
+ */
+import type { CellValue, SheetGrid } from "../form/grid";
+import type { SheetPlan } from "../form/plan";
+
+export interface SheetInfo {
+  name: string;
+  /** Our marks on the sheet (defined names Yuebao_*, without the prefix). */
+  marks: Record<string, string>;
+  visible: boolean;
+}
+
+export interface RangeWrite {
+  sheet: string;
+  /** A1 address of the top-left cell. */
+  address: string;
+  /** Rectangular; a string is written as text, never as a formula. */
+  values: CellValue[][];
+  /** Same shape; where non-null the cell gets this live formula instead of the value. */
+  formulas?: (string | null)[][];
+  /** Same shape or a single format for all; e.g. "0" / "0.0000". */
+  numberFormat?: string;
+}
+
+export type ConflictChoice = "fail" | "copy" | "replace";
+
+export interface AddSheetsResult {
+  /** Names the sheets actually got (a copy gets " (2)", " (3)" ...). */
+  names: string[];
+}
+
+export class SheetExistsError extends Error {
+  constructor(public readonly sheet: string) {
+    super(`Sheet already exists: ${sheet}`);
+    this.name = "SheetExistsError";
+  }
+}
+
+export class SheetProtectedError extends Error {
+  constructor(public readonly sheet: string) {
+    super(`Sheet is protected: ${sheet}`);
+    this.name = "SheetProtectedError";
+  }
+}
+
+export interface Host {
+  /** Names, marks and visibility of all sheets, and the active sheet's name. One sync. */
+  listSheets(): Promise<{ sheets: SheetInfo[]; active: string }>;
+  /** Used ranges of the named sheets (values, formulas, number formats) plus marks. One sync. */
+  readSheets(names: string[]): Promise<SheetGrid[]>;
+  /**
+   * Adds sheets from plans. On conflict: "fail" throws SheetExistsError before writing
+   * anything; "copy" picks a free numbered name; "replace" deletes the old sheet only
+   * after the new one is written. All or nothing: a failure removes what was added.
+   */
+  addSheets(plans: SheetPlan[], onConflict: ConflictChoice): Promise<AddSheetsResult>;
+  /** Writes ranges into existing sheets in one batch. Throws SheetProtectedError. */
+  writeRanges(writes: RangeWrite[]): Promise<void>;
+  /** Selects a cell (and activates its sheet) so the user sees it. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  activateSheet(sheet: string): Promise<void>;
+}
