@@ -27,6 +27,8 @@ export interface SheetGrid {
   cells: (SourceCell | null | undefined)[][];
   /** Our own metadata found on the sheet (sheet-scoped defined names), e.g. period. */
   marks?: Record<string, string>;
+  /** Set when the sheet is hidden in its workbook (it is read all the same). */
+  hidden?: boolean;
 }
 
 export interface WorkbookGrids {

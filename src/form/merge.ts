@@ -1,0 +1,217 @@
+/**
+ * Many units' reports for one period → a county total. Files are added one at a time and
+ * only their 22 figures and findings are kept, so memory stays flat however many files come.
+ * The result does not depend on the order files arrive in.
+ */
+import { cumulativeFigures, expectedCumulative } from "./cumulative";
+import { hasErrors, type Finding } from "./findings";
+import type { WorkbookGrids } from "./grid";
+import { cleanUnitName, locateReports, pickReport } from "./locate";
+import type { FileOutcome, MergeResult, TotalRow } from "./merge-types";
+import { addMonths, compareYmd, periodKey, type Period } from "./period";
+import { formatScaled, fromScaled, type UnitReport } from "./report";
+import { matchUnit, unitFromFileName, unitKey, type Roster } from "./roster";
+import type { FormSpec } from "./spec";
+import { deadlineFor, isLate, validateReport } from "./validate";
+
+export interface MergeOptions {
+  spec: FormSpec;
+  period: Period;
+  startMonth: number;
+  deadlineDay: number;
+  roster?: Roster;
+  /** Last month's county total (a report in the annex layout), to check the county 累计. */
+  priorCounty?: UnitReport;
+}
+
+interface Pending {
+  outcome: FileOutcome;
+  /** Grouping key for duplicates (roster unit or normalised name). */
+  key?: string;
+}
+
+export class Merger {
+  private readonly pending: Pending[] = [];
+
+  constructor(private readonly opts: MergeOptions) {}
+
+  /** A workbook that could not be read at all (the reason in both languages). */
+  addUnreadable(file: string, reason: { zh: string; en: string }): FileOutcome {
+    const outcome: FileOutcome = {
+      file,
+      status: "unreadable",
+      late: false,
+      findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }],
+    };
+    this.pending.push({ outcome });
+    return outcome;
+  }
+
+  /** Locates, validates and records one unit workbook; returns its (provisional) outcome. */
+  addWorkbook(file: string, workbook: WorkbookGrids): FileOutcome {
+    const { spec, period } = this.opts;
+    const reports = locateReports(workbook, spec, { fileName: file, requested: period });
+    const report = pickReport(reports, period);
+    if (!report) {
+      const found = reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ");
+      const outcome: FileOutcome = {
+        file,
+        status: "skipped",
+        late: false,
+        findings: [{ severity: "warning", code: "no-report-for-period", sheet: "", params: { period: periodKey(period), found } }],
+      };
+      this.pending.push({ outcome });
+      return outcome;
+    }
+    return this.addReport(file, report, reports);
+  }
+
+  /** Adds a report already located (the live workbook, or a test). */
+  addReport(file: string, report: UnitReport, sameWorkbook: readonly UnitReport[] = []): FileOutcome {
+    const { spec, period, roster } = this.opts;
+    // A workbook that also holds last month lets us check the unit's own 累计 chain.
+    const prior = pickExact(sameWorkbook, addMonths(period, -1));
+    const findings = validateReport(report, spec, {
+      period,
+      startMonth: this.opts.startMonth,
+      deadlineDay: this.opts.deadlineDay,
+      roster,
+      priorCumulative: prior ? cumulativeFigures(prior) : undefined,
+    });
+    const written = report.unit?.name;
+    let rosterUnit: string | undefined;
+    if (roster && roster.units.length > 0) {
+      rosterUnit = (written ? matchUnit(written, roster) : unitFromFileName(file, roster))?.name;
+    } else if (written) {
+      rosterUnit = cleanUnitName(written).replace(/(人民政府|政府)$/u, "");
+    }
+    const figures: NonNullable<FileOutcome["figures"]> = {};
+    for (const f of report.items) figures[f.item] = { month: f.month.scaled ?? 0, cumulative: f.cumulative.scaled ?? 0 };
+    const outcome: FileOutcome = {
+      file,
+      sheet: report.sheet,
+      unit: written,
+      rosterUnit,
+      status: hasErrors(findings) ? "excluded" : "included",
+      submitted: report.submitted?.date,
+      late: isLate(report.submitted?.date, period, this.opts.deadlineDay),
+      findings,
+      figures,
+    };
+    const key = written ? (roster && rosterUnit ? "r:" + rosterUnit : "n:" + unitKey(written)) : rosterUnit ? "r:" + rosterUnit : undefined;
+    this.pending.push({ outcome, key });
+    return outcome;
+  }
+
+  finish(): MergeResult {
+    const { spec, period, roster } = this.opts;
+    const outcomes = this.pending.map((p) => ({ ...p, outcome: { ...p.outcome, findings: [...p.outcome.findings] } }));
+    outcomes.sort((a, b) => compareText(a.outcome.file, b.outcome.file) || compareText(a.outcome.sheet ?? "", b.outcome.sheet ?? ""));
+
+    // Duplicates: one report per unit counts. The winner does not depend on file order:
+    // a clean report beats one with errors, then the later 填报时间, then the file name.
+    const groups = new Map<string, Pending[]>();
+    for (const p of outcomes) {
+      if (!p.key) continue;
+      const g = groups.get(p.key) ?? [];
+      g.push(p);
+      groups.set(p.key, g);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const ranked = [...group].sort((a, b) => rank(a.outcome, b.outcome));
+      const winner = ranked[0].outcome;
+      for (const loser of ranked.slice(1)) {
+        loser.outcome.status = "duplicate";
+        loser.outcome.duplicateOf = winner.file;
+        loser.outcome.findings.unshift({
+          severity: "warning",
+          code: "duplicate",
+          sheet: loser.outcome.sheet ?? "",
+          params: { other: winner.file, unit: winner.rosterUnit ?? winner.unit ?? "" },
+        });
+      }
+    }
+
+    const files = outcomes.map((p) => p.outcome);
+    const included = files.filter((f) => f.status === "included");
+    const totals: TotalRow[] = spec.items.map((item) => {
+      let month = 0;
+      let cumulative = 0;
+      for (const f of included) {
+        month += f.figures?.[item.id]?.month ?? 0;
+        cumulative += f.figures?.[item.id]?.cumulative ?? 0;
+      }
+      return { item: item.id, label: item.label, unit: item.unit, month: fromScaled(month), cumulative: fromScaled(cumulative) };
+    });
+
+    const reported = new Set(files.filter((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate").map((f) => f.rosterUnit));
+    const missing = roster ? roster.units.map((u) => u.name).filter((n) => !reported.has(n)) : [];
+    const late = files.filter((f) => (f.status === "included" || f.status === "excluded") && f.late).map((f) => f.rosterUnit ?? f.unit ?? f.file);
+
+    const findings: Finding[] = [];
+    if (this.opts.priorCounty) {
+      const prior = cumulativeFigures(this.opts.priorCounty);
+      for (const item of spec.items) {
+        const total = totals.find((t) => t.item === item.id);
+        if (!total) continue;
+        const m = Math.round(total.month * 10000);
+        const c = Math.round(total.cumulative * 10000);
+        const expected = expectedCumulative(m, prior[item.id], period, this.opts.startMonth);
+        if (expected !== undefined && expected !== c)
+          findings.push({
+            severity: "warning",
+            code: "county-cumulative-mismatch",
+            sheet: "",
+            params: {
+              item: item.label,
+              itemId: item.id,
+              actual: formatScaled(c),
+              prior: formatScaled(prior[item.id] ?? 0),
+              month: formatScaled(m),
+              expected: formatScaled(expected),
+            },
+          });
+      }
+    }
+
+    return {
+      period,
+      files,
+      missing,
+      late,
+      findings,
+      totals,
+      includedCount: included.length,
+      deadline: deadlineFor(period, this.opts.deadlineDay),
+    };
+  }
+}
+
+function pickExact(reports: readonly UnitReport[], period: Period): UnitReport | undefined {
+  const hits = reports.filter((r) => r.period && periodKey(r.period) === periodKey(period));
+  return hits[hits.length - 1];
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rank(a: FileOutcome, b: FileOutcome): number {
+  const ea = a.status === "excluded" ? 1 : 0;
+  const eb = b.status === "excluded" ? 1 : 0;
+  if (ea !== eb) return ea - eb;
+  if (a.submitted && b.submitted) {
+    const c = compareYmd(b.submitted, a.submitted);
+    if (c !== 0) return c;
+  } else if (a.submitted !== b.submitted) return a.submitted ? -1 : 1;
+  return compareText(a.file, b.file) || compareText(a.sheet ?? "", b.sheet ?? "");
+}
+
+/** Convenience for one-shot merges (tests, small batches). */
+export function mergeWorkbooks(workbooks: ReadonlyArray<{ file: string; workbook: WorkbookGrids }>, opts: MergeOptions): MergeResult {
+  const m = new Merger(opts);
+  for (const w of workbooks) m.addWorkbook(w.file, w.workbook);
+  return m.finish();
+}
+

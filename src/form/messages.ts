@@ -1,0 +1,106 @@
+/**
+ * Finding codes → sentences a clerk understands, in Chinese and English. Data, not logic:
+ * the task pane, the command line and the JSON report all render findings through here.
+ */
+import type { Finding, FindingCode } from "./findings";
+import type { FileStatus } from "./merge-types";
+import { ANNEX } from "./spec";
+
+export type Lang = "zh" | "en";
+
+type Params = Finding["params"];
+type Render = (p: Params) => string;
+
+const col = (p: Params, lang: Lang): string =>
+  p.column === "cumulative" ? (lang === "zh" ? "累计数" : "cumulative") : p.column === "month" ? (lang === "zh" ? "本月数" : "this month") : "";
+
+const itemEn = (p: Params): string => ANNEX.items.find((i) => i.id === p.itemId)?.labelEn ?? String(p.item ?? "");
+const where = (p: Params): string => `“${p.item}”${col(p, "zh")}`;
+const whereEn = (p: Params): string => `"${itemEn(p)}" (${col(p, "en")})`;
+
+const ZH: Record<FindingCode, Render> = {
+  negative: (p) => `${where(p)}不能为负数(现为 ${p.value})。`,
+  "not-a-number": (p) => `${where(p)}应填数字,现为“${p.value}”。`,
+  "not-whole": (p) => `${where(p)}应为整数,现为 ${p.value}。`,
+  "too-many-decimals": (p) => `${where(p)}以万元计,最多保留 ${p.decimals} 位小数(现为 ${p.value})。`,
+  blank: (p) => `${where(p)}未填写,按 0 计。`,
+  "text-number": (p) => `${where(p)}为文本格式的数字“${p.value}”,按 ${p.number} 计,建议改为数值。`,
+  "placeholder-zero": (p) => `${where(p)}填的是“${p.value}”,按 0 计。`,
+  "formula-no-value": (p) => `${where(p)}是公式(${p.formula}),但文件中没有计算结果。请在 Excel 或 WPS 中打开并保存后再报送。`,
+  "cell-error": (p) => `${where(p)}为错误值 ${p.value},请改正公式或直接填写数字。`,
+  "cumulative-below-month": (p) => `“${p.item}”累计数(${p.cumulative})小于本月数(${p.month})。`,
+  "cumulative-mismatch": (p) =>
+    p.prior === undefined || p.prior === ""
+      ? `“${p.item}”累计数应等于本月数 ${p.expected}(${p.startMonth}月为累计起始月),现为 ${p.actual}。`
+      : `“${p.item}”累计数应为 ${p.expected}(上月累计 ${p.prior} + 本月 ${p.month}),现为 ${p.actual}。`,
+  "officers-below-twice-activities": (p) =>
+    `出动执法人员(${p.officers})少于执法活动次数(${p.activities})的 2 倍;每次执法不得少于 2 人,请核实。`,
+  "prior-missing": (p) => `找不到 ${p.prior} 的报表,无法核对或计算累计数。`,
+  "unit-missing": () => `未填写填报单位。`,
+  "unit-not-on-roster": (p) => `填报单位“${p.unit}”不在单位名册中。`,
+  late: (p) => `报送时间 ${p.submitted} 晚于截止日期 ${p.deadline}。`,
+  "date-missing": () => `未填写填报时间。`,
+  "item-missing": (p) => `表中缺少“${p.item}”一行。`,
+  "period-unknown": (p) => `无法从表名、标题或填报时间判断报表月份,按 ${p.period} 处理。`,
+  "no-report-for-period": (p) => `文件中没有 ${p.period} 的月报表${p.found ? `(只有 ${p.found})` : ""}。`,
+  unreadable: (p) => `${p.reason}`,
+  duplicate: (p) => `与“${p.other}”重复报送(同为 ${p.unit}),已按“${p.other}”汇总。`,
+  "county-cumulative-mismatch": (p) =>
+    `汇总“${p.item}”累计数 ${p.actual} 不等于上月累计 ${p.prior} + 本月 ${p.month} = ${p.expected},请核对各单位累计数。`,
+};
+
+const EN: Record<FindingCode, Render> = {
+  negative: (p) => `${whereEn(p)} cannot be negative (it is ${p.value}).`,
+  "not-a-number": (p) => `${whereEn(p)} must be a number; it reads "${p.value}".`,
+  "not-whole": (p) => `${whereEn(p)} must be a whole number; it is ${p.value}.`,
+  "too-many-decimals": (p) => `${whereEn(p)} is in 10,000 yuan with at most ${p.decimals} decimal places (it is ${p.value}).`,
+  blank: (p) => `${whereEn(p)} is blank; counted as 0.`,
+  "text-number": (p) => `${whereEn(p)} is a number stored as text ("${p.value}"); counted as ${p.number}.`,
+  "placeholder-zero": (p) => `${whereEn(p)} reads "${p.value}"; counted as 0.`,
+  "formula-no-value": (p) => `${whereEn(p)} is a formula (${p.formula}) with no calculated value in the file. Open and save it in Excel or WPS, then send it again.`,
+  "cell-error": (p) => `${whereEn(p)} shows the error ${p.value}. Fix the formula or type the number.`,
+  "cumulative-below-month": (p) => `"${itemEn(p)}": cumulative (${p.cumulative}) is less than this month (${p.month}).`,
+  "cumulative-mismatch": (p) =>
+    p.prior === undefined || p.prior === ""
+      ? `"${itemEn(p)}": cumulative should equal this month's ${p.expected} (month ${p.startMonth} starts the running total); it is ${p.actual}.`
+      : `"${itemEn(p)}": cumulative should be ${p.expected} (last month's ${p.prior} + this month's ${p.month}); it is ${p.actual}.`,
+  "officers-below-twice-activities": (p) =>
+    `Officers deployed (${p.officers}) is less than twice the enforcement actions (${p.activities}); each action needs at least 2 officers.`,
+  "prior-missing": (p) => `No report for ${p.prior} was found, so the cumulative figures cannot be checked or filled.`,
+  "unit-missing": () => `The reporting unit (填报单位) is blank.`,
+  "unit-not-on-roster": (p) => `Reporting unit "${p.unit}" is not on the roster.`,
+  late: (p) => `Submitted ${p.submitted}, after the deadline ${p.deadline}.`,
+  "date-missing": () => `The submission date (填报时间) is blank.`,
+  "item-missing": (p) => `The row "${itemEn(p)}" is missing from the table.`,
+  "period-unknown": (p) => `The month could not be read from the sheet name, title or date; taken as ${p.period}.`,
+  "no-report-for-period": (p) => `The file has no report for ${p.period}${p.found ? ` (only ${p.found})` : ""}.`,
+  unreadable: (p) => `${p.reasonEn ?? p.reason}`,
+  duplicate: (p) => `Duplicate of "${p.other}" (both ${p.unit}); "${p.other}" was counted.`,
+  "county-cumulative-mismatch": (p) =>
+    `County "${itemEn(p)}" cumulative ${p.actual} ≠ last month's ${p.prior} + this month's ${p.month} = ${p.expected}; check the units' cumulative figures.`,
+};
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  return (lang === "zh" ? ZH : EN)[f.code](f.params);
+}
+
+/** "云集镇 › 2018年7月!D8" style location for lists. */
+export function findingPlace(f: Finding): string {
+  return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+}
+
+const STATUS: Record<FileStatus, { zh: string; en: string }> = {
+  included: { zh: "已汇总", en: "Included" },
+  excluded: { zh: "有误未汇总", en: "Excluded (errors)" },
+  skipped: { zh: "无本月报表", en: "No report for the month" },
+  unreadable: { zh: "无法读取", en: "Unreadable" },
+  duplicate: { zh: "重复", en: "Duplicate" },
+};
+
+export function statusLabel(status: FileStatus, lang: Lang): string {
+  return STATUS[status][lang];
+}
+
+export function severityLabel(severity: Finding["severity"], lang: Lang): string {
+  return severity === "error" ? (lang === "zh" ? "错误" : "Error") : lang === "zh" ? "警告" : "Warning";
+}

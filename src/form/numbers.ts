@@ -1,0 +1,120 @@
+/**
+ * Reading one figure the way a clerk meant it. Every oddity becomes a finding: a blank is
+ * 0 with a warning, "１２ " is 12 with a warning, "12次" is an error, never a silent 0.
+ */
+import type { Finding } from "./findings";
+import type { SourceCell } from "./grid";
+import type { Figure } from "./report";
+import { SCALE, type FormItem } from "./spec";
+import { fold } from "./text";
+
+/** Written by clerks to mean "none"; counted as 0 with a warning. */
+const PLACEHOLDERS = new Set(["/", "\\", "-", "--", "—", "——", "–", "无", "空", "0次", "null"]);
+
+export interface FigureRead {
+  figure: Figure;
+  findings: Finding[];
+}
+
+interface Where {
+  sheet: string;
+  cell: string;
+  item: FormItem;
+  /** "month" (本月数) or "cumulative" (累计数), for the message. */
+  column: "month" | "cumulative";
+}
+
+function finding(where: Where, severity: Finding["severity"], code: Finding["code"], extra: Record<string, string | number> = {}): Finding {
+  return {
+    severity,
+    code,
+    sheet: where.sheet,
+    cell: where.cell,
+    params: { item: where.item.label, itemId: where.item.id, column: where.column, ...extra },
+  };
+}
+
+/** Converts a finite number to an exact scaled integer, or reports why it cannot. */
+function scaleNumber(n: number, where: Where, findings: Finding[]): number | undefined {
+  const { item } = where;
+  if (n < 0) {
+    findings.push(finding(where, "error", "negative", { value: n }));
+    return undefined;
+  }
+  const scaled = Math.round(n * SCALE);
+  // Tolerance: binary floating point turns 1.2345 into 1.23449999...; anything beyond
+  // that noise is a real extra decimal.
+  const exactAt = (places: number) => Math.abs(n * 10 ** places - Math.round(n * 10 ** places)) < 1e-7 * Math.max(1, Math.abs(n) * 10 ** places);
+  if (item.kind === "whole" && !exactAt(0)) {
+    findings.push(finding(where, "error", "not-whole", { value: n }));
+    return undefined;
+  }
+  if (item.kind === "decimal" && !exactAt(item.decimals)) {
+    findings.push(finding(where, "error", "too-many-decimals", { value: n, decimals: item.decimals }));
+    return undefined;
+  }
+  if (!Number.isSafeInteger(scaled)) {
+    findings.push(finding(where, "error", "not-a-number", { value: String(n) }));
+    return undefined;
+  }
+  return scaled;
+}
+
+/** Parses text that should be a number: folds full-width digits, trims, drops thousands commas. */
+function parseNumberText(raw: string): number | undefined {
+  const t = fold(raw).replace(/[\s\u00a0]+/g, "");
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/.test(t)) return undefined;
+  return Number(t.replace(/,/g, ""));
+}
+
+export function readFigure(cell: SourceCell | undefined, where: Where): FigureRead {
+  const findings: Finding[] = [];
+  const isFormula = Boolean(cell?.formula);
+  const figure = (scaled: number | undefined, blank = false): FigureRead => ({
+    figure: { cell: where.cell, scaled, blank, formula: isFormula },
+    findings,
+  });
+
+  if (cell?.uncached) {
+    findings.push(finding(where, "error", "formula-no-value", { formula: cell.formula ?? "" }));
+    return figure(undefined);
+  }
+  if (cell?.error) {
+    findings.push(finding(where, "error", "cell-error", { value: cell.error }));
+    return figure(undefined);
+  }
+  const value = cell?.value ?? null;
+  if (value === null || (typeof value === "string" && value.trim() === "")) {
+    findings.push(finding(where, "warning", "blank"));
+    return figure(0, true);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      findings.push(finding(where, "error", "not-a-number", { value: String(value) }));
+      return figure(undefined);
+    }
+    return figure(scaleNumber(value, where, findings));
+  }
+  if (typeof value === "boolean") {
+    findings.push(finding(where, "error", "not-a-number", { value: value ? "TRUE" : "FALSE" }));
+    return figure(undefined);
+  }
+  // Text: Excel errors typed as text by other programs are still errors.
+  const text = value;
+  if (/^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!)$/.test(text.trim())) {
+    findings.push(finding(where, "error", "cell-error", { value: text.trim() }));
+    return figure(undefined);
+  }
+  if (PLACEHOLDERS.has(fold(text).trim().toLowerCase())) {
+    findings.push(finding(where, "warning", "placeholder-zero", { value: text.trim() }));
+    return figure(0);
+  }
+  const n = parseNumberText(text);
+  if (n === undefined) {
+    findings.push(finding(where, "error", "not-a-number", { value: text.trim().slice(0, 40) }));
+    return figure(undefined);
+  }
+  const scaled = scaleNumber(n, where, findings);
+  if (scaled !== undefined) findings.push(finding(where, "warning", "text-number", { value: text.slice(0, 40), number: n }));
+  return figure(scaled);
+}

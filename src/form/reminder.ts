@@ -1,0 +1,59 @@
+/** The 催报 text county staff paste into a work chat: who has not reported, who must correct. */
+import { hasErrors } from "./findings";
+import type { MergeResult } from "./merge-types";
+import { findingMessage, type Lang } from "./messages";
+import { periodLabelZh, ymdKey, type Ymd } from "./period";
+import type { FormSpec } from "./spec";
+
+export interface ReminderOptions {
+  spec: FormSpec;
+  /** Who sends it, e.g. "县安委办". */
+  office: string;
+  today: Ymd;
+  lang: Lang;
+  /** At most this many problems quoted per unit (the rest are counted). */
+  perUnit?: number;
+}
+
+const ymdZh = (d: Ymd): string => `${d.year}年${d.month}月${d.day}日`;
+
+export function buildReminder(result: MergeResult, opts: ReminderOptions): string {
+  const perUnit = opts.perUnit ?? 3;
+  const wrong = result.files.filter((f) => f.status === "excluded" && hasErrors(f.findings));
+  const unreadable = result.files.filter((f) => f.status === "unreadable");
+  const lines: string[] = [];
+  const zh = opts.lang === "zh";
+  const month = zh ? periodLabelZh(result.period) : `${result.period.year}-${String(result.period.month).padStart(2, "0")}`;
+  if (zh) lines.push(`关于报送${month}${opts.spec.title}的提醒`);
+  else lines.push(`Reminder: ${opts.spec.titleEn}, ${month}`);
+  if (result.missing.length > 0) {
+    lines.push(
+      zh
+        ? `截至${ymdZh(opts.today)},以下 ${result.missing.length} 个单位尚未报送:${result.missing.join("、")}。`
+        : `As of ${ymdKey(opts.today)}, ${result.missing.length} unit(s) have not reported: ${result.missing.join(", ")}.`,
+    );
+  }
+  if (wrong.length > 0) {
+    lines.push(zh ? `以下单位报表有误,请核实后重新报送:` : `These reports have errors; please correct and send again:`);
+    for (const f of wrong) {
+      const errors = f.findings.filter((x) => x.severity === "error");
+      const quoted = errors.slice(0, perUnit).map((x) => (x.cell ? `${x.cell} ` : "") + findingMessage(x, opts.lang));
+      const more = errors.length > perUnit ? (zh ? `等 ${errors.length} 处` : ` and ${errors.length - perUnit} more`) : "";
+      lines.push(`- ${f.rosterUnit ?? f.unit ?? f.file}: ${quoted.join(zh ? ";" : "; ")}${more}`);
+    }
+  }
+  if (unreadable.length > 0) {
+    lines.push(zh ? `以下文件无法读取,请另存为 .xlsx 后重新报送:` : `These files could not be read; please save as .xlsx and send again:`);
+    for (const f of unreadable) lines.push(`- ${f.file}`);
+  }
+  if (result.missing.length === 0 && wrong.length === 0 && unreadable.length === 0) {
+    lines.push(zh ? `各单位均已按要求报送,感谢支持。` : `All units have reported. Thank you.`);
+  } else {
+    lines.push(
+      zh
+        ? `请于${ymdZh(result.deadline)}前报送${opts.office}。`
+        : `Please send it to ${opts.office} by ${ymdKey(result.deadline)}.`,
+    );
+  }
+  return lines.join("\n");
+}
