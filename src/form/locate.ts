@@ -134,7 +134,7 @@ function periodOf(
   header: Header,
   submitted: Ymd | undefined,
   hints: LocateHints,
-  dateLabelCell: string | undefined,
+  skipCells: ReadonlySet<string>,
 ): { period: Period; source: PeriodSource } | undefined {
   const mark = grid.marks?.period;
   if (mark) {
@@ -146,7 +146,7 @@ function periodOf(
   const b = gridBounds(grid);
   for (let r = b.top; r < header.row; r++)
     for (let c = b.left; c < b.right; c++) {
-      if (dateLabelCell && cellAddress(r, c) === dateLabelCell) continue;
+      if (skipCells.has(cellAddress(r, c))) continue;
       const t = text(cellAt(grid, r, c));
       if (t && afterLabel(t, ["填报时间", "填报日期", "报送时间", "报送日期", "填表时间", "填表日期"]) === undefined) above.push(t);
     }
@@ -217,7 +217,9 @@ export function locateReport(grid: SheetGrid, spec: FormSpec, hints: LocateHints
   };
   if (unitName && unitFound) report.unit = { name: unitName, cell: unitFound.cell };
   if (date && dateFound) report.submitted = { date, cell: dateFound.cell };
-  const p = periodOf(grid, header, date, hints, dateFound?.labelCell);
+  // The date's own cells say when it was sent, not which month it covers.
+  const skip = new Set([dateFound?.labelCell, dateFound?.cell].filter((x): x is string => Boolean(x)));
+  const p = periodOf(grid, header, date, hints, skip);
   if (p) {
     report.period = p.period;
     report.periodSource = p.source;
