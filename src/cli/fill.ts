@@ -1,0 +1,38 @@
+import { ANNEX } from "../form/spec";
+import { patchWorkbook } from "../files/patch";
+import { fillFile } from "../jobs/fill-file";
+import { UsageError, type ParsedArgs } from "./args";
+import { common, findingLine, parse, pathSource, writeOutput, type Io } from "./common";
+import { say } from "./text";
+
+export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const c = common(args);
+  const [path] = args.files;
+  const out = args.options.get("out");
+  if (!path || args.files.length > 1) throw new UsageError(say(c.lang, "请给出一个要计算累计数的文件", "Name one file to fill"));
+  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定输出文件(不会改动原文件)", "Give the output file with --out (the original is left as it is)"));
+  const mode = args.options.get("mode") ?? (args.flags.has("formulas") ? "formulas" : "values");
+  if (mode !== "values" && mode !== "formulas") throw new UsageError("--mode values|formulas");
+  const src = pathSource(path);
+  const priorPath = args.options.get("prior");
+  const prior = priorPath ? { name: pathSource(priorPath).name, bytes: await pathSource(priorPath).read() } : undefined;
+  const result = fillFile(
+    { bytes: await src.read(), name: src.name, period: c.period, startMonth: c.startMonth, mode, prior, spec: ANNEX },
+    parse,
+    (bytes, name, writes) => patchWorkbook(bytes, name, writes),
+  );
+  for (const f of result.findings) io.out(findingLine(f, c.lang, src.name));
+  if (!result.bytes) {
+    io.err(say(c.lang, "未写出文件:累计数无法计算。", "Nothing written: the cumulative figures could not be computed."));
+    return 2;
+  }
+  await writeOutput(out, result.bytes, args.flags.has("force"), c.lang);
+  io.out(
+    say(
+      c.lang,
+      `已填入 ${result.written} 个累计数(${result.sheet})${result.priorSource ? `,上月数据来自 ${result.priorSource}` : ",本月为累计起始月"}:${out}`,
+      `Filled ${result.written} cumulative cells (${result.sheet})${result.priorSource ? `, last month from ${result.priorSource}` : ", this month starts the running total"}: ${out}`,
+    ),
+  );
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+import { detailPlan, totalPlan } from "../form/layout";
+import type { MergeResult } from "../form/merge-types";
+import { findingMessage, statusLabel } from "../form/messages";
+import { periodKey, periodLabelZh } from "../form/period";
+import { buildReminder } from "../form/reminder";
+import { ANNEX } from "../form/spec";
+import { writeWorkbook } from "../files/write";
+import { loadPriorReport, loadRoster, mergeFiles } from "../jobs/merge-files";
+import { UsageError, type ParsedArgs } from "./args";
+import { common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutput, type Io } from "./common";
+import { say } from "./text";
+
+export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const c = common(args);
+  const out = args.options.get("out");
+  if (args.files.length === 0) throw new UsageError(say(c.lang, "请给出要汇总的各单位文件", "Name the unit files to merge"));
+  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件,例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
+  const force = args.flags.has("force");
+  const rosterPath = args.options.get("roster");
+  const priorPath = args.options.get("prior");
+  const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
+  const priorCounty = priorPath ? await loadPriorReport(fileSource(priorPath), parse, ANNEX, c.period) : undefined;
+  if (priorPath && !priorCounty)
+    io.err(say(c.lang, `注意:“${priorPath}”中没有上月汇总表,未核对累计数。`, `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`));
+
+  const total = args.files.length;
+  let lastShown = -1;
+  const result = await mergeFiles(args.files.map(pathSource), parse, {
+    spec: ANNEX,
+    period: c.period,
+    startMonth: c.startMonth,
+    deadlineDay: c.deadlineDay,
+    roster,
+    priorCounty,
+    onProgress: (done, n, file) => {
+      if (n < 20) return;
+      if (io.tty) io.err(`\r${say(c.lang, "正在读取", "Reading")} ${done}/${n} ${file}`.padEnd(60).slice(0, 100) + (done === n ? "\n" : ""));
+      else if (Math.floor((done * 10) / n) !== lastShown) {
+        lastShown = Math.floor((done * 10) / n);
+        io.err(`${say(c.lang, "正在读取", "Reading")} ${done}/${n}`);
+      }
+    },
+  });
+
+  const today = todayYmd(io);
+  const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
+  const plans = [totalPlan(ANNEX, result, county, today), detailPlan(ANNEX, result)];
+  let wrote = false;
+  try {
+    await writeOutput(out, writeWorkbook(plans, { creator: "Yuebao" }), force, c.lang);
+    wrote = true;
+  } catch (err) {
+    if (err instanceof UsageError) io.err(err.message);
+    else throw err;
+  }
+  printSummary(result, c.lang, io, total);
+  io.out("");
+  io.out(buildReminder(result, { spec: ANNEX, office: args.options.get("office") ?? say(c.lang, "县安委办", "the county office"), today, lang: c.lang }));
+  const jsonPath = args.options.get("json");
+  if (jsonPath) await writeOutput(jsonPath, JSON.stringify(toJson(result, c.lang), null, 2) + "\n", force, c.lang);
+  if (!wrote) return 2;
+  io.out(say(c.lang, `县汇总表已写入:${out}`, `County workbook written: ${out}`));
+  const clean = result.files.every((f) => f.status === "included");
+  return clean ? 0 : 1;
+}
+
+function printSummary(r: MergeResult, lang: "zh" | "en", io: Io, total: number): void {
+  const count = (s: string) => r.files.filter((f) => f.status === s).length;
+  io.out(
+    say(
+      lang,
+      `${periodLabelZh(r.period)}:共 ${total} 个文件,已汇总 ${r.includedCount} 个单位;有误未汇总 ${count("excluded")},重复 ${count("duplicate")},无本月报表 ${count("skipped")},无法读取 ${count("unreadable")};未报 ${r.missing.length},迟报 ${r.late.length}。`,
+      `${periodKey(r.period)}: ${total} file(s), ${r.includedCount} unit(s) merged; excluded ${count("excluded")}, duplicate ${count("duplicate")}, no report for the month ${count("skipped")}, unreadable ${count("unreadable")}; missing ${r.missing.length}, late ${r.late.length}.`,
+    ),
+  );
+  for (const f of r.files) {
+    if (f.status === "included" && f.findings.length === 0) continue;
+    io.out(`${f.status === "included" ? "•" : "✗"} ${f.file}${f.unit ? ` (${f.unit})` : ""}: ${statusLabel(f.status, lang)}`);
+    for (const x of f.findings) io.out(findingLine(x, lang));
+  }
+  if (r.missing.length) io.out(say(lang, `未报:${r.missing.join("、")}`, `Missing: ${r.missing.join(", ")}`));
+  if (r.late.length) io.out(say(lang, `迟报:${r.late.join("、")}`, `Late: ${r.late.join(", ")}`));
+  for (const f of r.findings) io.out(`  ${findingMessage(f, lang)}`);
+}
+
+export function toJson(r: MergeResult, lang: "zh" | "en") {
+  return {
+    period: periodKey(r.period),
+    files: r.files.map((f) => ({
+      file: f.file,
+      unit: f.unit ?? null,
+      rosterUnit: f.rosterUnit ?? null,
+      status: f.status,
+      sheet: f.sheet ?? null,
+      duplicateOf: f.duplicateOf ?? null,
+      late: f.late,
+      findings: f.findings.map((x) => jsonFinding(x, lang)),
+    })),
+    missing: r.missing,
+    late: r.late,
+    findings: r.findings.map((x) => jsonFinding(x, lang)),
+    totals: r.totals.map((t) => ({ item: t.item, label: t.label, unit: t.unit, month: t.month, cumulative: t.cumulative })),
+  };
+}

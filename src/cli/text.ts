@@ -1,0 +1,47 @@
+/** Command-line wording, Chinese first. */
+import type { Lang } from "../form/messages";
+
+const T = {
+  usage: {
+    zh: `yuebao — 安全监管“强执法防事故”行动情况月报表 助手
+
+用法:
+  yuebao template --period 2018-07 --unit 云集镇 --out 云集镇-2018-07.xlsx
+  yuebao validate 文件... --period 2018-07 [--roster 名册.txt] [--json 结果.json]
+  yuebao fill 文件 --period 2018-07 [--prior 上月.xlsx] [--mode values|formulas] --out 新文件.xlsx
+  yuebao merge 文件... --period 2018-07 [--roster 名册.txt] [--prior 县汇总-2018-06.xlsx]
+               --out 县汇总-2018-07.xlsx [--json 结果.json] [--county 衡南县]
+
+通用选项:
+  --lang zh|en        输出语言(默认中文)
+  --deadline-day N    每月报送截止日(默认 10)
+  --start-month N     累计数起始月份(默认 1,即 1 月)
+  --force             允许覆盖已存在的输出文件
+
+退出码: 0 全部正常;1 已输出结果,但有文件被排除、跳过或无法读取(或发现错误);2 未能输出结果。`,
+    en: `yuebao — monthly report helper for the safety enforcement campaign form
+
+Usage:
+  yuebao template --period 2018-07 --unit NAME --out FILE.xlsx
+  yuebao validate FILE... --period 2018-07 [--roster roster.txt] [--json report.json]
+  yuebao fill FILE --period 2018-07 [--prior LAST_MONTH.xlsx] [--mode values|formulas] --out FILE.xlsx
+  yuebao merge FILE... --period 2018-07 [--roster roster.txt] [--prior county-2018-06.xlsx]
+               --out county-2018-07.xlsx [--json report.json] [--county NAME]
+
+Options:
+  --lang zh|en        output language (default Chinese)
+  --deadline-day N    deadline day of the month (default 10)
+  --start-month N     month the running total starts (default 1 = January)
+  --force             allow overwriting an existing output file
+
+Exit codes: 0 all clean; 1 output written but some files were excluded, skipped or unreadable (or errors found); 2 nothing written.`,
+  },
+} as const;
+
+export function usage(lang: Lang): string {
+  return T.usage[lang];
+}
+
+export function say(lang: Lang, zh: string, en: string): string {
+  return lang === "zh" ? zh : en;
+}

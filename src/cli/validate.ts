@@ -1,0 +1,91 @@
+import { cumulativeFigures } from "../form/cumulative";
+import { hasErrors, type Finding } from "../form/findings";
+import { locateReports, pickReport } from "../form/locate";
+import { addMonths, periodKey } from "../form/period";
+import type { UnitReport } from "../form/report";
+import { ANNEX } from "../form/spec";
+import { validateReport } from "../form/validate";
+import { loadRoster } from "../jobs/merge-files";
+import { unreadableReason } from "../jobs/sources";
+import { UsageError, type ParsedArgs } from "./args";
+import { common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutput, type Io } from "./common";
+import { say } from "./text";
+
+interface Checked {
+  file: string;
+  sheet?: string;
+  unit?: string;
+  period?: string;
+  unreadable?: string;
+  findings: Finding[];
+}
+
+export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const c = common(args, false);
+  const wantPeriod = args.options.has("period") ? c.period : undefined;
+  if (args.files.length === 0) throw new UsageError(say(c.lang, "请给出要校验的文件", "Name the files to check"));
+  const rosterPath = args.options.get("roster");
+  const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
+  const results: Checked[] = [];
+  for (const path of args.files) {
+    const src = pathSource(path);
+    let reports: UnitReport[];
+    try {
+      reports = locateReports(parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod });
+    } catch (err) {
+      const r = unreadableReason(err, src.name);
+      results.push({ file: path, unreadable: c.lang === "zh" ? r.zh : r.en, findings: [] });
+      continue;
+    }
+    const chosen = wantPeriod ? [pickReport(reports, wantPeriod)].filter((r): r is UnitReport => Boolean(r)) : reports;
+    if (chosen.length === 0) {
+      results.push({
+        file: path,
+        findings: [
+          wantPeriod
+            ? { severity: "error", code: "no-report-for-period", sheet: "", params: { period: periodKey(wantPeriod), found: reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ") } }
+            : { severity: "error", code: "no-report-for-period", sheet: "", params: { period: "", found: "" } },
+        ],
+      });
+      continue;
+    }
+    for (const report of chosen) {
+      const period = report.period ?? wantPeriod;
+      if (!period) {
+        results.push({ file: path, sheet: report.sheet, findings: [{ severity: "error", code: "period-unknown", sheet: report.sheet, params: { period: "?" } }] });
+        continue;
+      }
+      const prior = reports.find((r) => r.period && periodKey(r.period) === periodKey(addMonths(period, -1)));
+      const findings = validateReport(report, ANNEX, {
+        period,
+        startMonth: c.startMonth,
+        deadlineDay: c.deadlineDay,
+        roster,
+        priorCumulative: prior ? cumulativeFigures(prior) : undefined,
+      });
+      results.push({ file: path, sheet: report.sheet, unit: report.unit?.name, period: periodKey(period), findings });
+    }
+  }
+
+  let errors = 0;
+  for (const r of results) {
+    if (r.unreadable) {
+      errors++;
+      io.out(`✗ ${r.file}: ${r.unreadable}`);
+      continue;
+    }
+    const bad = hasErrors(r.findings);
+    if (bad) errors++;
+    const head = [r.file, r.sheet, r.unit, r.period].filter(Boolean).join(" › ");
+    const e = r.findings.filter((f) => f.severity === "error").length;
+    const w = r.findings.length - e;
+    io.out(`${bad ? "✗" : "✓"} ${head}: ${say(c.lang, `错误 ${e} 项,警告 ${w} 项`, `${e} error(s), ${w} warning(s)`)}`);
+    for (const f of r.findings) io.out(findingLine(f, c.lang));
+  }
+  const jsonPath = args.options.get("json");
+  if (jsonPath) {
+    const json = results.map((r) => ({ file: r.file, sheet: r.sheet ?? null, unit: r.unit ?? null, period: r.period ?? null, unreadable: r.unreadable ?? null, findings: r.findings.map((f) => jsonFinding(f, c.lang)) }));
+    await writeOutput(jsonPath, JSON.stringify(json, null, 2) + "\n", args.flags.has("force"), c.lang);
+  }
+  return errors === 0 ? 0 : results.every((r) => r.unreadable) ? 2 : 1;
+}

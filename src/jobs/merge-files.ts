@@ -1,0 +1,55 @@
+/**
+ * The merge over files, shared by the command line and the web page. Files are read one at
+ * a time and dropped after their figures are taken, so memory does not grow with the count.
+ */
+import { locateReports, pickReport } from "../form/locate";
+import { Merger, type MergeOptions } from "../form/merge";
+import type { MergeResult } from "../form/merge-types";
+import { addMonths, type Period } from "../form/period";
+import type { UnitReport } from "../form/report";
+import { parseRosterText, rosterFromGrid, type Roster } from "../form/roster";
+import type { FormSpec } from "../form/spec";
+import { matchKey } from "../form/text";
+import { unreadableReason, type ByteSource, type ParseWorkbook } from "./sources";
+
+export interface MergeFilesOptions extends Omit<MergeOptions, "roster" | "priorCounty"> {
+  roster?: Roster;
+  priorCounty?: UnitReport;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWorkbook, opts: MergeFilesOptions): Promise<MergeResult> {
+  const merger = new Merger(opts);
+  let done = 0;
+  for (const src of sources) {
+    opts.onProgress?.(done, sources.length, src.name);
+    try {
+      const bytes = await src.read();
+      merger.addWorkbook(src.name, parse(bytes, src.name));
+    } catch (err) {
+      merger.addUnreadable(src.name, unreadableReason(err, src.name));
+    }
+    done++;
+  }
+  opts.onProgress?.(done, sources.length, "");
+  return merger.finish();
+}
+
+const ROSTER_SHEET = matchKey("单位名册");
+
+/** A roster from a UTF-8 text file, or from the 单位名册 sheet (else the first sheet) of a workbook. */
+export async function loadRoster(src: ByteSource, parse: ParseWorkbook): Promise<Roster> {
+  const bytes = await src.read();
+  if (/\.(txt|csv)$/i.test(src.name) || !(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    return parseRosterText(new TextDecoder("utf-8").decode(bytes));
+  }
+  const wb = parse(bytes, src.name);
+  const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET) ?? wb.sheets[0];
+  return sheet ? rosterFromGrid(sheet) : { units: [] };
+}
+
+/** Last month's county total (or any report) for the month before `period`. */
+export async function loadPriorReport(src: ByteSource, parse: ParseWorkbook, spec: FormSpec, period: Period): Promise<UnitReport | undefined> {
+  const wb = parse(await src.read(), src.name);
+  return pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
+}
