@@ -52,6 +52,12 @@ export interface Host {
   /** Used ranges of the named sheets (values, formulas, number formats) plus marks. One sync. */
   readSheets(names: string[]): Promise<SheetGrid[]>;
   /**
+   * Everything a job reads, in ONE sync: every worksheet's used range (as readSheets), the
+   * sheet list with marks, and the active sheet's name. Report workbooks are small (a sheet
+   * a month), so one round trip beats a listSheets + readSheets pair.
+   */
+  readAll(): Promise<{ sheets: SheetGrid[]; infos: SheetInfo[]; active: string }>;
+  /**
    * Adds sheets from plans. On conflict: "fail" throws SheetExistsError before writing
    * anything; "copy" picks a free numbered name; "replace" deletes the old sheet only
    * after the new one is written. All or nothing: a failure removes what was added.

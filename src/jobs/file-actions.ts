@@ -1,0 +1,132 @@
+/**
+ * The task pane's actions outside Office: everything works on files the user picks, and
+ * results are handed back as downloads. Nothing leaves the browser.
+ */
+import { cumulativeFigures } from "../form/cumulative";
+import { locateReports, pickReport } from "../form/locate";
+import { detailPlan, sheetNameForPeriod, templatePlan, totalPlan } from "../form/layout";
+import { addMonths, periodKey, type Ymd } from "../form/period";
+import { buildReminder } from "../form/reminder";
+import type { FormSpec } from "../form/spec";
+import { validateReport } from "../form/validate";
+import type { FillOutcome, PaneActions, PickedFile, ReportCheck, Settings } from "./actions";
+import { fillFile } from "./fill-file";
+import type { FilesModule } from "./files-module";
+import { JobError } from "./job-error";
+import { loadPriorReport, loadRoster, mergeFiles } from "./merge-files";
+import { unreadableReason, type ByteSource } from "./sources";
+
+export interface FileActionsDeps {
+  spec: FormSpec;
+  settings: Settings;
+  lang: "zh" | "en";
+  files: () => Promise<FilesModule>;
+  /** Hands a finished workbook to the user (a browser download). */
+  download: (fileName: string, bytes: Uint8Array) => void;
+  today: () => Ymd;
+  office: string;
+  /** Remembers small things between visits (localStorage in a browser). */
+  store: { get(key: string): string | null; set(key: string, value: string): void };
+}
+
+const source = (f: PickedFile): ByteSource => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) });
+const UNIT_KEY = "yuebao.unit";
+
+/** A file name safe on Windows, Mac and Linux. */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").slice(0, 120);
+}
+
+export function createFileActions(d: FileActionsDeps): PaneActions {
+  return {
+    mode: "file",
+    settings: d.settings,
+    rememberedUnit: () => d.store.get(UNIT_KEY) ?? "",
+    rememberUnit: (unit) => d.store.set(UNIT_KEY, unit),
+
+    async insertTemplate(req) {
+      const m = await d.files();
+      const fileName = safeFileName(`${req.unit || "月报表"}-${periodKey(req.period)}.xlsx`);
+      d.download(fileName, m.write([templatePlan(d.spec, req.period, req.unit)]));
+      return { status: "downloaded", fileName };
+    },
+
+    async validate(req) {
+      const files = req.files ?? [];
+      if (files.length === 0) throw new JobError("no-files", "请先选择要校验的文件。", "Pick the files to check first.", d.lang);
+      const m = await d.files();
+      const out: ReportCheck[] = [];
+      for (const f of files) {
+        try {
+          const reports = locateReports(m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, { fileName: f.name, requested: req.period });
+          const chosen = req.period ? [pickReport(reports, req.period)].filter((r): r is NonNullable<typeof r> => Boolean(r)) : reports;
+          if (chosen.length === 0) {
+            out.push({
+              source: f.name,
+              file: f.name,
+              sheet: "",
+              findings: [{ severity: "error", code: "no-report-for-period", sheet: "", params: { period: req.period ? periodKey(req.period) : "", found: reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ") } }],
+            });
+            continue;
+          }
+          for (const r of chosen) {
+            const period = r.period ?? req.period;
+            const prior = period ? reports.find((x) => x.period && periodKey(x.period) === periodKey(addMonths(period, -1))) : undefined;
+            out.push({
+              source: `${f.name} › ${r.sheet}`,
+              file: f.name,
+              sheet: r.sheet,
+              unit: r.unit?.name,
+              period,
+              findings: period
+                ? validateReport(r, d.spec, { period, startMonth: d.settings.startMonth, deadlineDay: d.settings.deadlineDay, priorCumulative: prior ? cumulativeFigures(prior) : undefined })
+                : [{ severity: "error", code: "period-unknown", sheet: r.sheet, params: { period: "?" } }],
+            });
+          }
+        } catch (err) {
+          const reason = unreadableReason(err, f.name);
+          out.push({ source: f.name, file: f.name, sheet: "", findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }] });
+        }
+      }
+      return out;
+    },
+
+    async fillCumulative(req): Promise<FillOutcome> {
+      if (!req.file) throw new JobError("no-files", "请先选择本月报表文件。", "Pick this month's report file first.", d.lang);
+      if (!req.period) throw new JobError("no-report-for-period", "请选择报表月份。", "Choose the report month.", d.lang);
+      const m = await d.files();
+      const prior = req.priorFile ? { name: req.priorFile.name, bytes: new Uint8Array(await req.priorFile.arrayBuffer()) } : undefined;
+      const r = fillFile(
+        { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.file.name, period: req.period, startMonth: d.settings.startMonth, mode: "values", prior, spec: d.spec },
+        m.parse,
+        m.patch,
+      );
+      let fileName: string | undefined;
+      if (r.bytes) {
+        fileName = safeFileName(req.file.name.replace(/(\.xlsx)?$/i, "-累计.xlsx"));
+        d.download(fileName, r.bytes);
+      }
+      return { sheet: r.sheet ?? "", period: req.period, priorSource: r.priorSource, written: r.written, findings: r.findings, fileName };
+    },
+
+    async merge(req) {
+      if (req.files.length === 0) throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", d.lang);
+      const m = await d.files();
+      const roster = req.roster ? await loadRoster(source(req.roster), m.parse) : undefined;
+      const priorCounty = req.prior ? await loadPriorReport(source(req.prior), m.parse, d.spec, req.period) : undefined;
+      const result = await mergeFiles(req.files.map(source), m.parse, {
+        spec: d.spec,
+        period: req.period,
+        startMonth: d.settings.startMonth,
+        deadlineDay: d.settings.deadlineDay,
+        roster,
+        priorCounty,
+        onProgress: req.onProgress,
+      });
+      const today = d.today();
+      const fileName = safeFileName(`${d.office}汇总-${sheetNameForPeriod(req.period)}.xlsx`);
+      d.download(fileName, m.write([totalPlan(d.spec, result, d.office, today), detailPlan(d.spec, result)]));
+      return { result, written: [fileName], reminder: buildReminder(result, { spec: d.spec, office: d.office, today, lang: d.lang }) };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** The task pane's actions inside Excel: the four jobs over the live workbook. */
+import type { FindingCode } from "../form/findings";
+import type { PaneActions, ReportCheck } from "./actions";
+import { fillJob, insertTemplateJob, mergeJob, validateJob, type JobContext } from "./workbook-jobs";
+
+export interface OfficeExtras {
+  /** Marks bad cells with a fill; clearHighlight restores exactly what was there. */
+  highlight?(cells: { sheet: string; cell: string }[]): Promise<void>;
+  clearHighlight?(): Promise<void>;
+  /** Calls back when any worksheet changes; returns an unsubscribe. Undefined when unsupported. */
+  onChanged?(callback: () => void): Promise<() => void>;
+  /** Per-document settings (Office.context.document.settings). */
+  store: { get(key: string): string | null; set(key: string, value: string): void };
+}
+
+const UNIT_KEY = "yuebao.unit";
+
+/** Codes worth a fill colour: figures that are wrong, not merely unusual. */
+const HIGHLIGHT: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "negative",
+  "not-a-number",
+  "not-whole",
+  "too-many-decimals",
+  "formula-no-value",
+  "cell-error",
+  "cumulative-below-month",
+  "cumulative-mismatch",
+  "unit-missing",
+]);
+
+export function createOfficeActions(ctx: JobContext, extras: OfficeExtras): PaneActions {
+  const actions: PaneActions = {
+    mode: "excel",
+    settings: ctx.settings,
+    rememberedUnit: () => extras.store.get(UNIT_KEY) ?? "",
+    rememberUnit: (unit) => extras.store.set(UNIT_KEY, unit),
+    insertTemplate: (req) => insertTemplateJob(ctx, req),
+    openSheet: (sheet) => ctx.host.activateSheet(sheet),
+    async validate(req) {
+      const checks: ReportCheck[] = await validateJob(ctx, req);
+      if (req.highlight && extras.highlight) {
+        const cells = checks.flatMap((c) => c.findings.filter((f) => f.cell && HIGHLIGHT.has(f.code)).map((f) => ({ sheet: f.sheet, cell: f.cell as string })));
+        await extras.clearHighlight?.();
+        if (cells.length > 0) await extras.highlight(cells);
+      }
+      return checks;
+    },
+    selectCell: (sheet, cell) => ctx.host.selectCell(sheet, cell),
+    fillCumulative: (req) => fillJob(ctx, req),
+    merge: (req) => mergeJob(ctx, req),
+  };
+  if (extras.clearHighlight) actions.clearHighlight = () => extras.clearHighlight!();
+  if (extras.onChanged) actions.onSheetChanged = (cb) => extras.onChanged!(cb);
+  return actions;
+}

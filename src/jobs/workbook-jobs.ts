@@ -1,0 +1,184 @@
+/**
+ * The four jobs over the live workbook (any Host). Each job reads once, computes in the core,
+ * and writes once: the number of round trips does not grow with rows, months or units.
+ */
+import { cumulativeFigures, planFill, type PriorRef } from "../form/cumulative";
+import type { SheetGrid } from "../form/grid";
+import { detailPlan, sheetNameForPeriod, templatePlan, totalPlan } from "../form/layout";
+import { locateReport, pickReport } from "../form/locate";
+import { addMonths, periodKey, type Period, type Ymd } from "../form/period";
+import { buildReminder } from "../form/reminder";
+import type { UnitReport } from "../form/report";
+import { rosterFromGrid, type Roster } from "../form/roster";
+import type { FormSpec } from "../form/spec";
+import { matchKey } from "../form/text";
+import { validateReport } from "../form/validate";
+import type { FillOutcome, FillRequest, InsertOutcome, InsertRequest, MergeOutcome, MergeRequest, ReportCheck, Settings, ValidateRequest } from "./actions";
+import { fillWrites } from "./fill-writes";
+import type { Host, SheetInfo } from "./host";
+import { JobError } from "./job-error";
+import { loadPriorReport, loadRoster, mergeFiles } from "./merge-files";
+import type { ByteSource, ParseWorkbook } from "./sources";
+
+export interface JobContext {
+  host: Host;
+  spec: FormSpec;
+  settings: Settings;
+  lang: "zh" | "en";
+  /** Loads the xlsx parser on first use (a separate chunk in the browser). */
+  parser: () => Promise<ParseWorkbook>;
+  today: () => Ymd;
+  /** Who sends the 催报 text and whose name heads the county total. */
+  office: string;
+}
+
+const ROSTER_SHEET = matchKey("单位名册");
+
+/** The sheet already holding the month's report: by our mark first, then by name. */
+export function findPeriodSheet(infos: readonly SheetInfo[], period: Period, kind?: string): SheetInfo | undefined {
+  const key = periodKey(period);
+  const byMark = infos.find((s) => s.marks.period === key && (s.marks.kind ?? undefined) === kind);
+  if (byMark) return byMark;
+  if (kind) return undefined;
+  const name = matchKey(sheetNameForPeriod(period));
+  return infos.find((s) => matchKey(s.name) === name);
+}
+
+export async function insertTemplateJob(ctx: JobContext, req: InsertRequest): Promise<InsertOutcome> {
+  const { sheets } = await ctx.host.listSheets();
+  const existing = findPeriodSheet(sheets, req.period);
+  if (existing && req.onConflict === "ask") return { status: "exists", sheet: existing.name };
+  if (existing && req.onConflict === "open") {
+    await ctx.host.activateSheet(existing.name);
+    return { status: "exists", sheet: existing.name };
+  }
+  const plan = templatePlan(ctx.spec, req.period, req.unit);
+  // "copy" also covers a same-named sheet that is not a report: never overwrite it.
+  const { names } = await ctx.host.addSheets([plan], "copy");
+  return { status: "inserted", sheet: names[0] };
+}
+
+interface WorkbookReports {
+  grids: SheetGrid[];
+  infos: SheetInfo[];
+  active: string;
+  reports: UnitReport[];
+  roster?: Roster;
+}
+
+async function readReports(ctx: JobContext, requested?: Period): Promise<WorkbookReports> {
+  const { sheets, infos, active } = await ctx.host.readAll();
+  const reports: UnitReport[] = [];
+  let roster: Roster | undefined;
+  for (const g of sheets) {
+    if (matchKey(g.sheet) === ROSTER_SHEET) {
+      roster = rosterFromGrid(g);
+      continue;
+    }
+    // Our own county outputs are not unit reports to validate or fill.
+    if (g.marks?.kind === "county-detail") continue;
+    const r = locateReport(g, ctx.spec, { requested });
+    if (r) reports.push(r);
+  }
+  return { grids: sheets, infos, active, reports, roster };
+}
+
+function priorOf(reports: readonly UnitReport[], period: Period, self: UnitReport): UnitReport | undefined {
+  const key = periodKey(addMonths(period, -1));
+  const hits = reports.filter((r) => r !== self && r.period && periodKey(r.period) === key);
+  return hits[hits.length - 1];
+}
+
+function notAReport(ctx: JobContext, sheet: string): JobError {
+  return new JobError(
+    "not-a-report",
+    `工作表“${sheet}”中没有找到月报表(需有“本月数”“累计数”表头和各项目行)。请切换到月报表,或先插入模板。`,
+    `No monthly report was found on sheet "${sheet}" (it needs the 本月数 / 累计数 header and the item rows). Switch to a report sheet or insert the template first.`,
+    ctx.lang,
+  );
+}
+
+export async function validateJob(ctx: JobContext, req: ValidateRequest): Promise<ReportCheck[]> {
+  const wb = await readReports(ctx, req.period);
+  const targets = req.scope === "all" ? wb.reports : wb.reports.filter((r) => r.sheet === wb.active);
+  if (targets.length === 0) throw notAReport(ctx, wb.active);
+  return targets.map((report) => {
+    const period = report.period ?? req.period;
+    if (!period)
+      return { source: report.sheet, sheet: report.sheet, unit: report.unit?.name, findings: [{ severity: "error", code: "period-unknown", sheet: report.sheet, params: { period: "?" } }] };
+    const prior = priorOf(wb.reports, period, report);
+    return {
+      source: report.sheet,
+      sheet: report.sheet,
+      unit: report.unit?.name,
+      period,
+      findings: validateReport(report, ctx.spec, {
+        period,
+        startMonth: ctx.settings.startMonth,
+        deadlineDay: ctx.settings.deadlineDay,
+        roster: wb.roster,
+        priorCumulative: prior ? cumulativeFigures(prior) : undefined,
+      }),
+    };
+  });
+}
+
+async function bytesOf(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ByteSource> {
+  return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
+}
+
+export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOutcome> {
+  const wb = await readReports(ctx, req.period);
+  const report = wb.reports.find((r) => r.sheet === wb.active);
+  if (!report) throw notAReport(ctx, wb.active);
+  const period = report.period ?? req.period;
+  if (!period)
+    throw new JobError("no-report-for-period", "无法判断当前报表的月份,请在表名中写明,例如“2018年7月”。", "The month of this report is unknown; name the sheet like 2018年7月.", ctx.lang);
+
+  let prior: PriorRef | undefined;
+  let priorSource = "";
+  const inBook = priorOf(wb.reports, period, report);
+  if (inBook) {
+    prior = { report: inBook, sameWorkbookSheet: inBook.sheet };
+    priorSource = inBook.sheet;
+  } else if (req.priorFile) {
+    const parse = await ctx.parser();
+    const pr = await loadPriorReport(await bytesOf(req.priorFile), parse, ctx.spec, period);
+    if (pr) {
+      prior = { report: pr };
+      priorSource = `${req.priorFile.name} › ${pr.sheet}`;
+    }
+  }
+  const plan = planFill(report, period, ctx.settings.startMonth, prior, req.mode, ctx.spec);
+  if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet, ctx.spec));
+  const readErrors = report.findings.filter((f) => f.severity === "error");
+  return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: [...plan.findings, ...readErrors] };
+}
+
+export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<MergeOutcome> {
+  if (req.files.length === 0)
+    throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", ctx.lang);
+  const parse = await ctx.parser();
+  // One read of the county workbook: its 单位名册 sheet and last month's total, if there.
+  const wb = await readReports(ctx, req.period);
+  const roster = req.roster ? await loadRoster(await bytesOf(req.roster), parse) : wb.roster;
+  let priorCounty: UnitReport | undefined;
+  if (req.prior) priorCounty = await loadPriorReport(await bytesOf(req.prior), parse, ctx.spec, req.period);
+  else {
+    const sheet = findPeriodSheet(wb.infos, addMonths(req.period, -1), "county-total");
+    priorCounty = sheet ? pickReport(wb.reports.filter((r) => r.sheet === sheet.name), addMonths(req.period, -1)) : undefined;
+  }
+  const sources = await Promise.all(req.files.map(bytesOf));
+  const result = await mergeFiles(sources, parse, {
+    spec: ctx.spec,
+    period: req.period,
+    startMonth: ctx.settings.startMonth,
+    deadlineDay: ctx.settings.deadlineDay,
+    roster,
+    priorCounty,
+    onProgress: req.onProgress,
+  });
+  const today = ctx.today();
+  const { names } = await ctx.host.addSheets([totalPlan(ctx.spec, result, ctx.office, today), detailPlan(ctx.spec, result)], "copy");
+  return { result, written: names, reminder: buildReminder(result, { spec: ctx.spec, office: ctx.office, today, lang: ctx.lang }) };
+}
