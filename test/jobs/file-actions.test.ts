@@ -1,0 +1,82 @@
+import { createFileActions } from "../../src/jobs/file-actions";
+import { loadFilesModule } from "../../src/jobs/files-module";
+import { ANNEX } from "../../src/form/spec";
+import { annexPlan } from "../../src/form/layout";
+import { readWorkbook, writeWorkbook } from "../../src/files";
+import { locateReport } from "../../src/form/locate";
+import type { PickedFile } from "../../src/jobs/actions";
+
+const period = { year: 2018, month: 7 };
+const picked = (name: string, bytes: Uint8Array): PickedFile => ({
+  name,
+  arrayBuffer: async () => bytes.slice().buffer,
+});
+const all = (n: number) => Object.fromEntries(ANNEX.items.map((i) => [i.id, i.id === "officers" ? n * 2 : n]));
+
+function setup() {
+  const downloads: { name: string; bytes: Uint8Array }[] = [];
+  const store = new Map<string, string>();
+  const actions = createFileActions({
+    spec: ANNEX,
+    settings: { deadlineDay: 10, startMonth: 1 },
+    lang: "zh",
+    files: loadFilesModule,
+    download: (name, bytes) => downloads.push({ name, bytes }),
+    today: () => ({ year: 2018, month: 8, day: 12 }),
+    office: "衡南县安委办",
+    store: { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) },
+  });
+  return { actions, downloads };
+}
+
+const unitFile = (unit: string, month: number, cum: number, p = period, date = { year: 2018, month: 8, day: 5 }) =>
+  picked(`${unit}.xlsx`, writeWorkbook([annexPlan(ANNEX, p, { unit, date, month: all(month), cumulative: all(cum) })]));
+
+describe("file-mode actions", () => {
+  it("downloads a blank template that reads back as the month's report", async () => {
+    const { actions, downloads } = setup();
+    actions.rememberUnit("云集镇");
+    const out = await actions.insertTemplate({ period, unit: actions.rememberedUnit(), onConflict: "ask" });
+    expect(out).toEqual({ status: "downloaded", fileName: "云集镇-2018-07.xlsx" });
+    const r = locateReport(readWorkbook(downloads[0].bytes, "t.xlsx").sheets[0], ANNEX)!;
+    expect(r.period).toEqual(period);
+    expect(r.unit?.name).toBe("云集镇");
+  });
+
+  it("validates picked files and reports unreadable ones without stopping", async () => {
+    const { actions } = setup();
+    const checks = await actions.validate({ files: [unitFile("云集镇", 2, 1), picked("坏文件.xlsx", new TextEncoder().encode("not a zip"))], period });
+    expect(checks[0].findings).toContainEqual(expect.objectContaining({ code: "cumulative-below-month", cell: "D4" }));
+    expect(checks[1].findings[0].code).toBe("unreadable");
+  });
+
+  it("fills 累计数 from last month's file and downloads the result", async () => {
+    const { actions, downloads } = setup();
+    const cur = picked("云集镇7月.xlsx", writeWorkbook([annexPlan(ANNEX, period, { unit: "云集镇", month: all(2) })]));
+    const out = await actions.fillCumulative({ file: cur, priorFile: unitFile("云集镇", 1, 5, { year: 2018, month: 6 }), period, mode: "values" });
+    expect(out.written).toBe(11);
+    expect(out.priorSource).toContain("2018年6月");
+    const r = locateReport(readWorkbook(downloads[0].bytes, "x.xlsx").sheets[0], ANNEX)!;
+    expect(r.items.find((i) => i.item === "cases")?.cumulative.scaled).toBe(70000);
+  });
+
+  it("merges picked files, downloads the county workbook and writes the 催报 text", async () => {
+    const { actions, downloads } = setup();
+    const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n茶市镇\n"));
+    const progress: number[] = [];
+    const out = await actions.merge({
+      files: [unitFile("云集镇", 2, 10), unitFile("泉湖镇人民政府", 3, 9)],
+      roster,
+      period,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(out.result.missing).toEqual(["茶市镇"]);
+    expect(out.result.totals.find((t) => t.item === "cases")).toMatchObject({ month: 5, cumulative: 19 });
+    expect(out.reminder).toContain("茶市镇");
+    expect(progress.at(-1)).toBe(2);
+    const wb = readWorkbook(downloads[0].bytes, "county.xlsx");
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["2018年7月汇总", "2018年7月明细"]);
+    const total = locateReport(wb.sheets[0], ANNEX)!;
+    expect(total.items.find((i) => i.item === "cases")?.month.scaled).toBe(50000);
+  });
+});
