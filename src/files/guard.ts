@@ -1,0 +1,292 @@
+/**
+ * Everything that touches a user's bytes before any parser does: sniff the container by
+ * content (never by extension), enforce size limits from the zip central directory, and
+ * inflate entries with a hard cap so a lying header cannot make us allocate more than the
+ * limits allow. Pure TypeScript (fflate only): runs in Node and in the browser.
+ */
+import { Inflate, inflateSync } from "fflate";
+import { WorkbookReadError } from "./errors";
+
+export interface ReadLimits {
+  /** Size of the input file in bytes. */
+  maxFileBytes: number;
+  /** Sum of uncompressed sizes of the entries we inflate (and of all declared sizes). */
+  maxTotalBytes: number;
+  /** Uncompressed size of one entry. */
+  maxEntryBytes: number;
+  maxEntries: number;
+  /** Largest compression ratio allowed for an entry larger than ratioFloorBytes. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export type Container = "zip" | "ole2" | "unknown";
+
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function sniff(bytes: Uint8Array): Container {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) {
+    return "zip";
+  }
+  if (bytes.length >= 8 && OLE2_MAGIC.every((b, i) => bytes[i] === b)) return "ole2";
+  return "unknown";
+}
+
+/** "EncryptedPackage" as UTF-16LE: the stream name of an encrypted OOXML file inside OLE2. */
+const ENCRYPTED_PACKAGE = (() => {
+  const s = "EncryptedPackage";
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) out[i * 2] = s.charCodeAt(i);
+  return out;
+})();
+
+function contains(hay: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  const last = hay.length - needle.length;
+  outer: for (let i = 0; i <= last; i++) {
+    if (hay[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Refuses anything that is not a zip container with a typed error; OLE2 is legacy or encrypted. */
+export function assertZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): void {
+  if (bytes.length > limits.maxFileBytes) {
+    throw new WorkbookReadError("too-large", file, `${mb(bytes.length)} > ${mb(limits.maxFileBytes)}`);
+  }
+  const kind = sniff(bytes);
+  if (kind === "zip") return;
+  if (kind === "ole2") {
+    if (contains(bytes, ENCRYPTED_PACKAGE)) throw new WorkbookReadError("encrypted", file);
+    throw new WorkbookReadError("legacy-format", file);
+  }
+  if (bytes.length === 0) throw new WorkbookReadError("not-a-workbook", file, "empty file");
+  throw new WorkbookReadError("not-a-workbook", file);
+}
+
+function mb(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+const utf8 = new TextDecoder("utf-8");
+const latin1 = new TextDecoder("latin1");
+
+/** Reads the central directory (never the entries' data) and checks the declared sizes. */
+export function readCentralDirectory(bytes: Uint8Array, file: string, limits: ReadLimits): ZipEntry[] {
+  const n = bytes.length;
+  // End of central directory: 22 bytes plus a comment of at most 65535 bytes.
+  let eocd = -1;
+  for (let i = n - 22; i >= 0 && i >= n - 22 - 65535; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new WorkbookReadError("truncated", file, "no zip directory");
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    // Zip64: the locator sits just before the EOCD record.
+    const loc = eocd - 20;
+    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw new WorkbookReadError("corrupt", file, "bad zip64 locator");
+    const z = u64(bytes, loc + 8);
+    if (z + 56 > n || u32(bytes, z) !== 0x06064b50) throw new WorkbookReadError("truncated", file, "zip64 directory missing");
+    count = u64(bytes, z + 32);
+    cdSize = u64(bytes, z + 40);
+    cdOffset = u64(bytes, z + 48);
+  }
+  if (count > limits.maxEntries) throw new WorkbookReadError("zip-bomb", file, `${count} entries`);
+  if (cdOffset + cdSize > n) throw new WorkbookReadError("truncated", file, "zip directory cut off");
+
+  const entries: ZipEntry[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw new WorkbookReadError("corrupt", file, "bad zip directory entry");
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
+    // Bit 11: UTF-8 names; older writers use the OEM code page, but part names are ASCII.
+    const name = ((flags & 0x800) !== 0 ? utf8 : latin1).decode(nameBytes).replace(/\\/g, "/");
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      let e = p + 46 + nameLen;
+      const end = e + extraLen;
+      while (e + 4 <= end) {
+        const id = u16(bytes, e);
+        const len = u16(bytes, e + 2);
+        if (id === 1) {
+          let q = e + 4;
+          if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
+          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+          if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
+          break;
+        }
+        e += 4 + len;
+      }
+    }
+    if (size > limits.maxEntryBytes) throw new WorkbookReadError("zip-bomb", file, `${name}: ${mb(size)}`);
+    total += size;
+    if (total > limits.maxTotalBytes) throw new WorkbookReadError("zip-bomb", file, `declared ${mb(total)}`);
+    if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
+      throw new WorkbookReadError("zip-bomb", file, `${name}: ratio ${Math.round(size / Math.max(1, compressedSize))}:1`);
+    }
+    entries.push({ name, method, flags, compressedSize, size, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/**
+ * DEFLATE expands at most 1032:1, so handing the inflater at most (room left ÷ 1032) bytes
+ * of input at a time means one push cannot overshoot the cap by more than ~1 MB.
+ */
+const MAX_RATIO = 1032;
+const MIN_CHUNK = 1024;
+const MAX_CHUNK = 64 * 1024;
+
+/**
+ * A zip archive whose entries are inflated on demand, each capped at its declared size
+ * (a header that lies is caught the moment the output passes it) and all together capped
+ * at the total limit.
+ */
+export class ZipArchive {
+  readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly byLowerName = new Map<string, ZipEntry>();
+  private inflated = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly file: string,
+    private readonly limits: ReadLimits,
+  ) {
+    assertZipWorkbook(bytes, file, limits);
+    this.entries = readCentralDirectory(bytes, file, limits);
+    for (const e of this.entries) {
+      const key = e.name.replace(/^\/+/, "");
+      this.byName.set(key, e);
+      this.byLowerName.set(key.toLowerCase(), e);
+    }
+  }
+
+  /** Finds a part by name; part names are case-insensitive in OPC. */
+  entry(name: string): ZipEntry | undefined {
+    const key = name.replace(/^\/+/, "");
+    return this.byName.get(key) ?? this.byLowerName.get(key.toLowerCase());
+  }
+
+  has(name: string): boolean {
+    return this.entry(name) !== undefined;
+  }
+
+  read(name: string): Uint8Array | undefined {
+    const e = this.entry(name);
+    return e ? this.inflate(e) : undefined;
+  }
+
+  text(name: string): string | undefined {
+    const b = this.read(name);
+    return b ? utf8.decode(b) : undefined;
+  }
+
+  inflate(e: ZipEntry): Uint8Array {
+    const { bytes, file } = this;
+    if ((e.flags & 1) !== 0) throw new WorkbookReadError("encrypted", file, `${e.name} is encrypted`);
+    const h = e.localOffset;
+    if (h + 30 > bytes.length) throw new WorkbookReadError("truncated", file, `${e.name} cut off`);
+    if (u32(bytes, h) !== 0x04034b50) throw new WorkbookReadError("corrupt", file, `${e.name}: bad local header`);
+    const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+    const end = start + e.compressedSize;
+    if (end > bytes.length) throw new WorkbookReadError("truncated", file, `${e.name} cut off`);
+    this.inflated += e.size;
+    if (this.inflated > this.limits.maxTotalBytes) throw new WorkbookReadError("zip-bomb", file, `total over ${mb(this.limits.maxTotalBytes)}`);
+    const data = bytes.subarray(start, end);
+    if (e.method === 0) {
+      if (e.compressedSize !== e.size) throw new WorkbookReadError("corrupt", file, `${e.name}: stored size mismatch`);
+      return data;
+    }
+    if (e.method !== 8) throw new WorkbookReadError("corrupt", file, `${e.name}: compression method ${e.method}`);
+    return inflateCapped(data, e.size, file, e.name);
+  }
+}
+
+class OverCap extends Error {}
+
+/**
+ * Compressed entries up to this size are inflated in one call into a buffer one byte
+ * larger than declared (a lying header fills the spare byte): at most ~17 MB of wasted
+ * work, once, before the error. Larger entries stream with a running cap. The one-call path
+ * avoids the streaming inflater's 128 KB scratch buffer per entry, which dominated the
+ * time of reading small unit workbooks.
+ */
+const ONE_SHOT_MAX = 16 * 1024;
+
+/** Inflates raw DEFLATE data into exactly `size` bytes, refusing output beyond it. */
+export function inflateCapped(data: Uint8Array, size: number, file: string, part: string): Uint8Array {
+  if (data.length <= ONE_SHOT_MAX) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    } catch {
+      throw new WorkbookReadError("corrupt", file, `${part}: bad compressed data`);
+    }
+    if (out.length > size) throw new WorkbookReadError("zip-bomb", file, `${part} inflates past its declared ${mb(size)}`);
+    if (out.length < size) throw new WorkbookReadError("corrupt", file, `${part}: ${out.length} of ${size} bytes`);
+    return out;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  let done = false;
+  const inf = new Inflate((chunk, final) => {
+    if (at + chunk.length > size) throw new OverCap();
+    out.set(chunk, at);
+    at += chunk.length;
+    if (final) done = true;
+  });
+  try {
+    let i = 0;
+    do {
+      const room = Math.ceil((size - at) / MAX_RATIO);
+      const step = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, room));
+      const last = i + step >= data.length;
+      inf.push(last ? data.subarray(i) : data.subarray(i, i + step), last);
+      i += step;
+    } while (i < data.length);
+  } catch (err) {
+    if (err instanceof OverCap) throw new WorkbookReadError("zip-bomb", file, `${part} inflates past its declared ${mb(size)}`);
+    throw new WorkbookReadError("corrupt", file, `${part}: bad compressed data`);
+  }
+  if (!done || at !== size) throw new WorkbookReadError("corrupt", file, `${part}: ${at} of ${size} bytes`);
+  return out;
+}

@@ -1,0 +1,278 @@
+/**
+ * .xlsx bytes → WorkbookGrids. Reads only the sheets the caller asks for, in one pass of
+ * the XML scanner per sheet; values are what Excel would show as values: cached formula
+ * results, rich text as plain text, errors as error strings, dates as 1900-system serials.
+ */
+import type { CellValue, SheetGrid, SourceCell, WorkbookGrids } from "../form/grid";
+import { MARK_PREFIX } from "../form/plan";
+import type { ReadLimits } from "./guard";
+import { shiftFormula } from "./formula";
+import { isDateFormat } from "./numfmt";
+import {
+  findRel,
+  openPackage,
+  parseCellFormats,
+  parseSharedStrings,
+  readStringItem,
+  stringConstant,
+  WorkbookPackage,
+} from "./package";
+import { CLOSE, END, OPEN, XmlScanner } from "./xml";
+import { decodeOoxmlEscapes } from "./xml";
+
+export interface ReadOptions {
+  /** Only sheets whose name passes are parsed (the others cost nothing). */
+  sheets?: (name: string) => boolean;
+  limits?: Partial<ReadLimits>;
+}
+
+/** Days between the 1900 and 1904 date systems. */
+const DATE1904_OFFSET = 1462;
+
+/** Names of the workbook's sheets (worksheets and others) in tab order, without reading cells. */
+export function listSheetNames(bytes: Uint8Array, fileName = "", limits?: Partial<ReadLimits>): string[] {
+  return openPackage(bytes, fileName, limits).sheets.map((s) => s.name);
+}
+
+export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): WorkbookGrids {
+  const pkg = openPackage(bytes, fileName, opts.limits);
+  const wanted = pkg.sheets.filter((s) => s.path && s.kind === "worksheet" && (!opts.sheets || opts.sheets(s.name)));
+  const grids: SheetGrid[] = [];
+  if (wanted.length === 0) return { source: fileName, sheets: grids };
+
+  const ctx: SheetContext = {
+    strings: lazy(() => parseSharedStrings(textOf(pkg, findRel(pkg, "sharedStrings") ?? "xl/sharedStrings.xml"))),
+    formats: parseCellFormats(textOf(pkg, findRel(pkg, "styles") ?? "xl/styles.xml")),
+    date1904: pkg.date1904,
+  };
+  const marks = marksBySheet(pkg);
+  for (const s of wanted) {
+    const xml = textOf(pkg, s.path);
+    if (xml === undefined) continue;
+    const grid = parseSheet(xml, s.name, ctx);
+    const m = marks.get(s.index);
+    if (m) grid.marks = m;
+    if (s.hidden) grid.hidden = true;
+    grids.push(grid);
+  }
+  return { source: fileName, sheets: grids };
+}
+
+function textOf(pkg: WorkbookPackage, path: string): string | undefined {
+  return pkg.zip.text(path);
+}
+
+function lazy<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v === undefined ? (v = make()) : v);
+}
+
+function marksBySheet(pkg: WorkbookPackage): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  for (const d of pkg.definedNames) {
+    if (d.localSheetId === undefined || !d.name.startsWith(MARK_PREFIX)) continue;
+    const value = stringConstant(d.value);
+    if (value === undefined) continue;
+    const m = out.get(d.localSheetId) ?? {};
+    m[d.name.slice(MARK_PREFIX.length)] = value;
+    out.set(d.localSheetId, m);
+  }
+  return out;
+}
+
+interface SheetContext {
+  strings: () => string[];
+  formats: string[];
+  date1904: boolean;
+}
+
+/** "BC12" → column index (0-based) and row (0-based) written into `out`. */
+function parseRef(ref: string, out: { row: number; col: number }): boolean {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+    else if (c !== 36) return false;
+  }
+  if (col === 0 || row === 0) return false;
+  out.row = row - 1;
+  out.col = col - 1;
+  return true;
+}
+
+/** ISO 8601 date/time (t="d" cells) → 1900-system serial. */
+export function isoToSerial(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(iso.trim());
+  if (!m) {
+    const t = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(iso.trim());
+    return t ? (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86400 : undefined;
+  }
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000;
+  let serial = ms / 86400000 + 25569;
+  // Excel's serials count a 29 Feb 1900 that never was: dates before March 1900 are one less.
+  if (serial < 61) serial -= 1;
+  return serial;
+}
+
+const CELL_ATTRS = ["r", "t", "s"] as const;
+
+interface SharedMaster {
+  text: string;
+  row: number;
+  col: number;
+}
+
+function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
+  const sc = new XmlScanner(xml);
+  const rows: (SourceCell | null | undefined)[][] = [];
+  const shared = new Map<string, SharedMaster>();
+  const pos = { row: 0, col: 0 };
+  let row = -1;
+  let col = -1;
+  let top = Infinity;
+  let left = Infinity;
+  const attrs: (string | undefined)[] = [];
+  for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t !== OPEN) continue;
+    const n = sc.name;
+    if (n === "row") {
+      const r = sc.attr("r");
+      row = r ? Number(r) - 1 : row + 1;
+      col = -1;
+      if (sc.selfClosing) continue;
+    } else if (n === "c") {
+      sc.attrs(CELL_ATTRS, attrs);
+      const r = attrs[0];
+      if (r && parseRef(r, pos)) {
+        col = pos.col;
+        if (row < 0) row = pos.row;
+        else row = pos.row;
+      } else col += 1;
+      const type = attrs[1] ?? "n";
+      const s = attrs[2];
+      const cell = parseCell(sc, type, s === undefined ? 0 : Number(s), row, col, ctx, shared);
+      if (!cell) continue;
+      let line = rows[row];
+      if (!line) line = rows[row] = [];
+      line[col] = cell;
+      if (row < top) top = row;
+      if (col < left) left = col;
+    } else if (n === "mergeCells" || n === "sheetData" || n === "worksheet" || n === "sheetPr") {
+      continue;
+    } else if (!sc.selfClosing && (n === "extLst" || n === "conditionalFormatting" || n === "dataValidations" || n === "sheetViews" || n === "cols")) {
+      sc.skip();
+    }
+  }
+  if (top === Infinity) return { sheet: name, top: 0, left: 0, cells: [] };
+  const cells: (SourceCell | null | undefined)[][] = [];
+  for (let r = top; r < rows.length; r++) {
+    const line = rows[r];
+    cells.push(line ? (left === 0 ? line : line.slice(left)) : []);
+  }
+  return { sheet: name, top, left, cells };
+}
+
+function parseCell(
+  sc: XmlScanner,
+  type: string,
+  style: number,
+  row: number,
+  col: number,
+  ctx: SheetContext,
+  shared: Map<string, SharedMaster>,
+): SourceCell | null {
+  if (sc.selfClosing) return null;
+  let v: string | undefined;
+  let f: string | undefined;
+  let inline: string | undefined;
+  for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t === CLOSE) {
+      if (sc.name === "c") break;
+      continue;
+    }
+    if (t !== OPEN) continue;
+    const n = sc.name;
+    if (n === "v") v = sc.readText();
+    else if (n === "is") inline = readStringItem(sc);
+    else if (n === "f") {
+      const ft = sc.attr("t");
+      const si = sc.attr("si");
+      if (ft === "shared" && si !== undefined) {
+        const text = sc.readText();
+        if (text) {
+          shared.set(si, { text, row, col });
+          f = text;
+        } else {
+          const m = shared.get(si);
+          if (m) f = shiftFormula(m.text, row - m.row, col - m.col);
+        }
+      } else if (ft === "dataTable") sc.skip();
+      else f = sc.readText() || undefined;
+    } else sc.skip();
+  }
+  const formula = f !== undefined ? "=" + f : undefined;
+  let value: CellValue = null;
+  let error: string | undefined;
+  let hasValue = v !== undefined && (v !== "" || type === "str");
+  switch (type) {
+    case "s": {
+      if (hasValue) {
+        const str = ctx.strings()[Number(v)];
+        value = str === undefined ? null : decodeOoxmlEscapes(str);
+      }
+      break;
+    }
+    case "str":
+      if (hasValue) value = decodeOoxmlEscapes(v as string);
+      break;
+    case "inlineStr":
+      if (inline !== undefined) {
+        value = decodeOoxmlEscapes(inline);
+        hasValue = true;
+      } else if (hasValue) value = v as string;
+      break;
+    case "b":
+      if (hasValue) value = v === "1" || v === "true";
+      break;
+    case "e":
+      if (hasValue) error = (v as string).trim();
+      break;
+    case "d":
+      if (hasValue) {
+        const serial = isoToSerial(v as string);
+        value = serial === undefined ? (v as string) : serial;
+      }
+      break;
+    default:
+      if (hasValue) {
+        const num = Number(v);
+        value = Number.isFinite(num) ? num : (v as string);
+      }
+  }
+  if (value === "" && formula === undefined) value = null;
+  if (value === null && error === undefined && formula === undefined) return null;
+
+  const cell: SourceCell = { value };
+  if (formula !== undefined) {
+    cell.formula = formula;
+    if (!hasValue) cell.uncached = true;
+  }
+  if (error !== undefined) cell.error = error;
+  const code = ctx.formats[style];
+  if (code) {
+    cell.numberFormat = code;
+    if (ctx.date1904 && typeof value === "number" && type !== "d" && isDateFormat(code)) cell.value = value + DATE1904_OFFSET;
+  } else if (type === "d" && typeof value === "number") {
+    // A t="d" cell without a style still is a date: say so, or it reads as a bare number.
+    cell.numberFormat = "yyyy-mm-dd";
+  }
+  return cell;
+}

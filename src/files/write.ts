@@ -1,0 +1,274 @@
+/**
+ * SheetPlan[] → .xlsx bytes. Renders everything a plan says (values, live formulas,
+ * styles, merges, widths, heights, print set-up, protection, validation, freeze panes,
+ * marks). Strings are always written as shared strings, so text taken from someone
+ * else's file ("=HYPERLINK(...)", "+1") can never turn into a formula or a number.
+ */
+import { zipSync, strToU8 } from "fflate";
+import { cellAddress, parseRange } from "../form/grid";
+import type { PlanCell, SheetPlan } from "../form/plan";
+import { MARK_PREFIX } from "../form/plan";
+import { WorkbookPlanError } from "./errors";
+import { checkSheetName, checkUniqueNames, quoteSheet } from "./sheet-names";
+import { StyleBook } from "./styles";
+import { escapeXml } from "./xml";
+
+export interface WriteOptions {
+  creator?: string;
+  /** Creation time in docProps/core.xml (default now). */
+  created?: Date;
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const MARK_KEY = /^[A-Za-z0-9_.]+$/;
+
+class SharedStrings {
+  private index = new Map<string, number>();
+  private list: string[] = [];
+  count = 0;
+
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+
+  toXml(): string {
+    const items = this.list.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join("");
+    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
+  }
+}
+
+/** Formula text for <f>: without the leading "=", escaped. */
+function formulaXml(formula: string): string {
+  return escapeXml(formula.replace(/^=/, ""));
+}
+
+function absRange(ref: string): string {
+  const r = parseRange(ref);
+  const a = `$${cellAddress(r.top, r.left).replace(/(\d+)$/, "$$$1")}`;
+  if (r.top === r.bottom && r.left === r.right) return a;
+  return `${a}:$${cellAddress(r.bottom, r.right).replace(/(\d+)$/, "$$$1")}`;
+}
+
+function titleRows(spec: string): string {
+  const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(spec.trim());
+  if (!m) throw new WorkbookPlanError("bad-address", `Print title rows must look like "1:3": ${spec}`);
+  return `$${m[1]}:$${m[2] ?? m[1]}`;
+}
+
+function checkRange(ref: string, what: string): void {
+  try {
+    parseRange(ref);
+  } catch {
+    throw new WorkbookPlanError("bad-address", `Bad ${what} range: ${ref}`);
+  }
+}
+
+/** Keys "row,col" of every cell inside the plan's input ranges. */
+function inputCells(plan: SheetPlan): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const ref of plan.inputs ?? []) {
+    checkRange(ref, "input");
+    const r = parseRange(ref);
+    for (let row = r.top; row <= r.bottom; row++) {
+      let set = out.get(row);
+      if (!set) out.set(row, (set = new Set()));
+      for (let col = r.left; col <= r.right; col++) set.add(col);
+    }
+  }
+  return out;
+}
+
+function cellXml(ref: string, cell: PlanCell | null, xf: number, sst: SharedStrings, sheet: string): string {
+  const s = xf ? ` s="${xf}"` : "";
+  if (!cell) return `<c r="${ref}"${s}/>`;
+  if (cell.formula) {
+    if (!cell.formula.startsWith("=")) throw new WorkbookPlanError("bad-write", `${sheet}!${ref}: formula must start with "="`);
+    return `<c r="${ref}"${s}><f>${formulaXml(cell.formula)}</f></c>`;
+  }
+  const v = cell.value;
+  if (v === null || v === "") return `<c r="${ref}"${s}/>`;
+  if (typeof v === "string") return `<c r="${ref}"${s} t="s"><v>${sst.id(v)}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (!Number.isFinite(v)) throw new WorkbookPlanError("bad-write", `${sheet}!${ref}: number is not finite`);
+  return `<c r="${ref}"${s}><v>${v}</v></c>`;
+}
+
+function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first: boolean): string {
+  const inputs = inputCells(plan);
+  let maxRow = plan.rows.length;
+  for (const row of inputs.keys()) if (row + 1 > maxRow) maxRow = row + 1;
+  if ((plan.rowHeights?.length ?? 0) > maxRow) maxRow = plan.rowHeights?.length ?? 0;
+
+  let maxCol = 0;
+  let rowsXml = "";
+  for (let r = 0; r < maxRow; r++) {
+    const planRow = plan.rows[r] ?? [];
+    const inRow = inputs.get(r);
+    const cols = new Set<number>();
+    planRow.forEach((c, i) => {
+      if (c) cols.add(i);
+    });
+    if (inRow) for (const c of inRow) cols.add(c);
+    const height = plan.rowHeights?.[r];
+    if (cols.size === 0 && height === undefined) continue;
+    let cells = "";
+    for (const c of [...cols].sort((a, b) => a - b)) {
+      const cell = planRow[c] ?? null;
+      if (cell?.style !== undefined && !(cell.style in plan.styles)) {
+        throw new WorkbookPlanError("bad-write", `${plan.name}!${cellAddress(r, c)}: unknown style "${cell.style}"`);
+      }
+      const xf = styles.xf(cell?.style !== undefined ? plan.styles[cell.style] : undefined, inRow?.has(c) ?? false);
+      cells += cellXml(cellAddress(r, c), cell, xf, sst, plan.name);
+      if (c + 1 > maxCol) maxCol = c + 1;
+    }
+    const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
+    rowsXml += cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`;
+  }
+
+  const fit = plan.print?.fitToWidth === true;
+  let x = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
+  if (fit) x += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  x += `<dimension ref="${maxRow && maxCol ? `A1:${cellAddress(maxRow - 1, maxCol - 1)}` : "A1"}"/>`;
+  x += `<sheetViews><sheetView workbookViewId="0"${first ? ' tabSelected="1"' : ""}>`;
+  const freeze = plan.freezeRows ?? 0;
+  if (freeze > 0) {
+    const tl = cellAddress(freeze, 0);
+    x += `<pane ySplit="${freeze}" topLeftCell="${tl}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${tl}" sqref="${tl}"/>`;
+  }
+  x += "</sheetView></sheetViews>";
+  x += '<sheetFormatPr defaultRowHeight="13.5"/>';
+  if (plan.columnWidths.length) {
+    x += "<cols>";
+    plan.columnWidths.forEach((w, i) => {
+      if (w > 0) x += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`;
+    });
+    x += "</cols>";
+  }
+  x += rowsXml ? `<sheetData>${rowsXml}</sheetData>` : "<sheetData/>";
+  if (plan.protect) x += '<sheetProtection sheet="1" objects="1" scenarios="1"/>';
+  if (plan.merges.length) {
+    for (const m of plan.merges) checkRange(m, "merge");
+    x += `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+  }
+  const dv = plan.validations ?? [];
+  if (dv.length) {
+    x += `<dataValidations count="${dv.length}">`;
+    for (const v of dv) {
+      checkRange(v.range, "validation");
+      const prompt = escapeXml(v.prompt.slice(0, 255));
+      x +=
+        `<dataValidation type="${v.kind}" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+        ` errorTitle="${escapeXml("输入有误")}" error="${prompt}" promptTitle="${escapeXml("填写提示")}" prompt="${prompt}" sqref="${v.range.replace(/\$/g, "")}">` +
+        `<formula1>${v.min}</formula1></dataValidation>`;
+    }
+    x += "</dataValidations>";
+  }
+  const p = plan.print;
+  if (p?.centerHorizontally) x += '<printOptions horizontalCentered="1"/>';
+  x += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (p) {
+    x += `<pageSetup paperSize="9" orientation="${p.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  }
+  return x + "</worksheet>";
+}
+
+function definedNamesXml(plans: SheetPlan[]): string {
+  const names: string[] = [];
+  plans.forEach((plan, i) => {
+    const q = quoteSheet(plan.name);
+    if (plan.print?.printArea) {
+      checkRange(plan.print.printArea, "print area");
+      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${absRange(plan.print.printArea)}`)}</definedName>`);
+    }
+    if (plan.print?.printTitleRows) {
+      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!${titleRows(plan.print.printTitleRows)}`)}</definedName>`);
+    }
+    for (const [key, value] of Object.entries(plan.marks ?? {})) {
+      if (!MARK_KEY.test(key)) throw new WorkbookPlanError("bad-mark", `Mark key must be letters, digits, "_" or ".": ${key}`);
+      const constant = `"${value.replace(/"/g, '""')}"`;
+      if (constant.length > 255) throw new WorkbookPlanError("bad-mark", `Mark ${key} is longer than 253 characters`);
+      names.push(`<definedName name="${MARK_PREFIX}${key}" localSheetId="${i}">${escapeXml(constant)}</definedName>`);
+    }
+  });
+  return names.length ? `<definedNames>${names.join("")}</definedNames>` : "";
+}
+
+export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint8Array {
+  if (plans.length === 0) throw new WorkbookPlanError("bad-write", "A workbook needs at least one sheet");
+  for (const p of plans) checkSheetName(p.name);
+  checkUniqueNames(plans.map((p) => p.name));
+
+  const styles = new StyleBook();
+  const sst = new SharedStrings();
+  const files: Record<string, Uint8Array> = {};
+  plans.forEach((plan, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(plan, styles, sst, i === 0));
+  });
+
+  const sheetsXml = plans
+    .map((p, i) => `<sheet name="${escapeXml(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
+  files["xl/workbook.xml"] = strToU8(
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
+      `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetsXml}</sheets>` +
+      definedNamesXml(plans) +
+      // No cached values are written for formulas: make Excel/WPS/LibreOffice compute on open.
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+  );
+  const n = plans.length;
+  const wbRels = plans.map(
+    (_p, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
+  wbRels.push(`<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`);
+  wbRels.push(`<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`);
+  files["xl/_rels/workbook.xml.rels"] = strToU8(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${wbRels.join("")}</Relationships>`);
+  files["xl/styles.xml"] = strToU8(styles.toXml());
+  files["xl/sharedStrings.xml"] = strToU8(sst.toXml());
+
+  const created = (opts.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const creator = escapeXml(opts.creator ?? "Yuebao");
+  files["docProps/core.xml"] = strToU8(
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
+  );
+  files["docProps/app.xml"] = strToU8(
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Yuebao</Application></Properties>`,
+  );
+  files["_rels/.rels"] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+      `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/>` +
+      "</Relationships>",
+  );
+  const sheetOverrides = plans
+    .map((_p, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .join("");
+  files["[Content_Types].xml"] = strToU8(
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheetOverrides +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      "</Types>",
+  );
+  // [Content_Types].xml first, as some readers expect; level 6 is fast and small enough.
+  const ordered: Record<string, Uint8Array> = { "[Content_Types].xml": files["[Content_Types].xml"] };
+  for (const k of Object.keys(files)) if (k !== "[Content_Types].xml") ordered[k] = files[k];
+  return zipSync(ordered, { level: 6, mtime: opts.created ?? new Date() });
+}

@@ -1,0 +1,90 @@
+/**
+ * Where is the pane running? Inside Excel (Office.js reports the Excel host) the jobs run on
+ * the live workbook; anywhere else — a plain browser tab, WPS, a page opened from disk, or
+ * Excel when office.js could not be loaded — the same pane runs on picked files.
+ *
+ * taskpane.html loads office.js before the bundle but tolerates its failure (offline), and skips
+ * it for a page opened from disk, so `Office` may simply not exist: that is file mode at once,
+ * with no waiting. A page opened from disk is file mode at once in any case: Office only ever
+ * loads an add-in over http(s), and on file:// office.js cannot even load its own helper files.
+ */
+
+export type HostMode = "excel" | "file";
+export type UiLanguage = "zh" | "en";
+
+export interface HostInfo {
+  mode: HostMode;
+  language: UiLanguage;
+}
+
+/** Default wait for Office.onReady: Excel desktop on a slow PC can take a few seconds. */
+export const DEFAULT_READY_TIMEOUT_MS = 10_000;
+
+/** English for any en-* tag, Chinese otherwise: the form and its users are Chinese. */
+export function languageOf(tag: string | null | undefined): UiLanguage {
+  return typeof tag === "string" && /^en(-|_|$)/i.test(tag.trim()) ? "en" : "zh";
+}
+
+function browserLanguage(): UiLanguage {
+  return languageOf(typeof navigator === "undefined" ? undefined : navigator.language);
+}
+
+/** The subset of the Office global this module touches (the real one or a test fake). */
+interface OfficeLike {
+  onReady(callback: (info: { host: unknown; platform?: unknown }) => void): unknown;
+  HostType?: { Excel?: unknown };
+  context?: { displayLanguage?: string };
+}
+
+function officeGlobal(): OfficeLike | undefined {
+  // Read through globalThis: a bare `Office` reference throws when office.js did not load.
+  const candidate = (globalThis as { Office?: unknown }).Office;
+  if (candidate && typeof (candidate as OfficeLike).onReady === "function") return candidate as OfficeLike;
+  return undefined;
+}
+
+function openedFromDisk(): boolean {
+  const loc = (globalThis as { location?: { protocol?: string } }).location;
+  return loc?.protocol === "file:";
+}
+
+function excelLanguage(office: OfficeLike): UiLanguage {
+  try {
+    const tag = office.context?.displayLanguage;
+    return tag ? languageOf(tag) : browserLanguage();
+  } catch {
+    // Some hosts throw while the context is half-built; the browser's language is a fine guess.
+    return browserLanguage();
+  }
+}
+
+/**
+ * Resolves once: Excel mode when Office.onReady names the Excel host; file mode when it names
+ * another host or none, when Office is missing, when the page is a file:// page, when onReady
+ * throws, or after `timeoutMs`.
+ * Never rejects: a pane that cannot find Excel still has work to do on files.
+ */
+export function detectHost(timeoutMs: number = DEFAULT_READY_TIMEOUT_MS): Promise<HostInfo> {
+  const office = officeGlobal();
+  const fileMode = (): HostInfo => ({ mode: "file", language: browserLanguage() });
+  if (!office || openedFromDisk()) return Promise.resolve(fileMode());
+
+  return new Promise<HostInfo>((resolve) => {
+    let settled = false;
+    const settle = (info: HostInfo): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(info);
+    };
+    const timer = setTimeout(() => settle(fileMode()), Math.max(0, timeoutMs));
+    try {
+      office.onReady((info) => {
+        const excel = office.HostType?.Excel ?? "Excel";
+        settle(info && info.host === excel ? { mode: "excel", language: excelLanguage(office) } : fileMode());
+      });
+    } catch {
+      settle(fileMode());
+    }
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * 汇总: many units' reports (plus an optional roster and last month's county total) → the
+ * county total. Shows progress while files are read, then the results.
+ */
+import { useState } from "react";
+import { Button, Field, ProgressBar } from "@fluentui/react-components";
+import type { MergeOutcome, PaneActions } from "../../jobs/actions";
+import type { Period } from "../../form/period";
+import { useStrings, type Lang } from "../i18n/strings";
+import { BusySpinner } from "./BusySpinner";
+import { ErrorBar } from "./ErrorBar";
+import { FilePicker } from "./FilePicker";
+import { usePanelStyles } from "./layout";
+import { MergeResults } from "./MergeResults";
+import { PeriodPicker, lastMonth } from "./PeriodPicker";
+import { useRunner } from "./useRunner";
+
+interface Progress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Date }) {
+  const { actions, lang, today } = props;
+  const t = useStrings(lang);
+  const styles = usePanelStyles();
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesMissing, setFilesMissing] = useState(false);
+  const [roster, setRoster] = useState<File[]>([]);
+  const [prior, setPrior] = useState<File[]>([]);
+  const [period, setPeriod] = useState<Period>(() => lastMonth(today));
+  const [progress, setProgress] = useState<Progress | undefined>(undefined);
+  const [outcome, setOutcome] = useState<MergeOutcome | undefined>(undefined);
+  const { busy, error, run } = useRunner(t.unknownError);
+
+  const onMerge = () => {
+    if (files.length === 0) {
+      setFilesMissing(true);
+      return;
+    }
+    void run(async () => {
+      setOutcome(undefined);
+      setProgress(undefined);
+      try {
+        const result = await actions.merge({
+          files,
+          roster: roster[0],
+          prior: prior[0],
+          period,
+          onProgress: (done, total, file) => setProgress({ done, total, file }),
+        });
+        setOutcome(result);
+      } finally {
+        setProgress(undefined);
+      }
+    });
+  };
+
+  return (
+    <div className={styles.panel}>
+      <FilePicker
+        label={t.unitFiles}
+        accept=".xlsx"
+        multiple
+        dropZone
+        files={files}
+        onChange={(f) => {
+          setFiles(f);
+          setFilesMissing(false);
+        }}
+        validationMessage={filesMissing ? t.unitFilesRequired : undefined}
+        disabled={busy}
+        t={t}
+      />
+      <FilePicker label={t.roster} hint={t.rosterHint} accept=".txt,.xlsx" files={roster} onChange={setRoster} disabled={busy} t={t} />
+      <FilePicker label={t.priorCounty} hint={t.priorCountyHint} accept=".xlsx" files={prior} onChange={setPrior} disabled={busy} t={t} />
+      <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={onMerge}>
+          {t.mergeButton}
+        </Button>
+        <BusySpinner busy={busy} label={t.busy} />
+      </div>
+      {busy && (
+        <Field
+          label={progress ? t.progress(progress.done, progress.total, progress.file) : t.preparing}
+          size="small"
+          className={styles.wrap}
+        >
+          <ProgressBar value={progress && progress.total > 0 ? progress.done : undefined} max={progress?.total || 1} />
+        </Field>
+      )}
+      <ErrorBar title={t.errorTitle} message={error} />
+      {outcome && <MergeResults outcome={outcome} mode={actions.mode} lang={lang} t={t} />}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/** Year + month selects for the month a report covers. */
+import { Field, Label, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { addMonths, type Period } from "../../form/period";
+import type { Strings } from "../i18n/strings";
+
+/** Each report covers the previous calendar month, so that is the default choice. */
+export function lastMonth(today: Date): Period {
+  return addMonths({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
+}
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  selects: {
+    display: "grid",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+  },
+});
+
+export interface PeriodPickerProps {
+  value: Period;
+  onChange(p: Period): void;
+  /** Today, for the range of years offered. */
+  today: Date;
+  t: Strings;
+  disabled?: boolean;
+}
+
+export function PeriodPicker({ value, onChange, today, t, disabled }: PeriodPickerProps) {
+  const styles = useStyles();
+  const groupLabel = useId("period-label");
+  const thisYear = today.getFullYear();
+  const first = Math.min(thisYear - 6, value.year);
+  const last = Math.max(thisYear + 1, value.year);
+  const years: number[] = [];
+  for (let y = last; y >= first; y--) years.push(y);
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+
+  return (
+    <div role="group" aria-labelledby={groupLabel} className={styles.group}>
+      <Label id={groupLabel} weight="semibold">
+        {t.period}
+      </Label>
+      <div className={styles.selects}>
+        <Field label={t.year} size="small">
+          <Select
+            value={String(value.year)}
+            disabled={disabled}
+            onChange={(_, d) => onChange({ year: Number(d.value), month: value.month })}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {t.yearOption(y)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.month} size="small">
+          <Select
+            value={String(value.month)}
+            disabled={disabled}
+            onChange={(_, d) => onChange({ year: value.year, month: Number(d.value) })}
+          >
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {t.monthOption(m)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+    </div>
+  );
+}

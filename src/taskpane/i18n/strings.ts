@@ -1,0 +1,330 @@
+/**
+ * The task pane's UI text, Chinese first. Both catalogues are typed by `Strings`, so a key
+ * missing from either language is a compile error. Finding messages and file statuses are not
+ * here: they come from src/form/messages.ts, shared with the command line.
+ */
+import type { Period } from "../../form/period";
+
+export type Lang = "zh" | "en";
+
+export interface Strings {
+  // shell
+  tabInsert: string;
+  tabValidate: string;
+  tabFill: string;
+  tabMerge: string;
+  privacyNote: string;
+  errorTitle: string;
+  unknownError: string;
+  busy: string;
+  preparing: string;
+  // period picker
+  period: string;
+  year: string;
+  month: string;
+  yearOption(year: number): string;
+  monthOption(month: number): string;
+  periodLabel(p: Period): string;
+  // file picker
+  browse: string;
+  noFileChosen: string;
+  dropHint: string;
+  clearFiles(label: string): string;
+  clearFilesShort: string;
+  filesChosen(n: number): string;
+  // insert
+  unit: string;
+  unitHint: string;
+  insertButton: string;
+  downloadButton: string;
+  inserted(sheet: string): string;
+  opened(sheet: string): string;
+  exists(sheet: string): string;
+  openExisting: string;
+  addCopy: string;
+  downloaded(fileName: string): string;
+  // validate
+  scope: string;
+  scopeActive: string;
+  scopeAll: string;
+  highlight: string;
+  clearHighlight: string;
+  highlightCleared: string;
+  pickReports: string;
+  pickReportsFirst: string;
+  validateButton: string;
+  errors: string;
+  warnings: string;
+  noProblems: string;
+  noReports: string;
+  checkedCount(n: number): string;
+  autoRecheck: string;
+  // fill
+  fillMode: string;
+  fillValues: string;
+  fillFormulas: string;
+  currentFile: string;
+  currentFileRequired: string;
+  priorFile: string;
+  priorFileHintExcel: string;
+  priorFileHintFile: string;
+  fillButton: string;
+  filled(written: number, sheet: string, period: string): string;
+  priorFrom(source: string): string;
+  priorNone: string;
+  fillFindings: string;
+  // merge
+  unitFiles: string;
+  unitFilesRequired: string;
+  roster: string;
+  rosterHint: string;
+  priorCounty: string;
+  priorCountyHint: string;
+  mergeButton: string;
+  progress(done: number, total: number, file: string): string;
+  expected: string;
+  included: string;
+  missing: string;
+  wrong: string;
+  duplicate: string;
+  late: string;
+  unreadable: string;
+  summaryItem(label: string, n: number): string;
+  summarySeparator: string;
+  summaryLine(period: string, items: string): string;
+  resultsTable: string;
+  colUnit: string;
+  colStatus: string;
+  colIssues: string;
+  colFile: string;
+  noUnit: string;
+  duplicateOf(file: string): string;
+  duplicateEntry(file: string, of: string): string;
+  moreIssues(n: number): string;
+  listMissing: string;
+  listWrong: string;
+  listDuplicate: string;
+  listLate: string;
+  countyChecks: string;
+  reminder: string;
+  copy: string;
+  copied: string;
+  copyFallback: string;
+  writtenSheets(names: string): string;
+  writtenFile(names: string): string;
+  listSeparator: string;
+}
+
+const EN_MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+const zh: Strings = {
+  tabInsert: "插入模板",
+  tabValidate: "数据校验",
+  tabFill: "累计数",
+  tabMerge: "汇总",
+  privacyNote: "文件仅在本机浏览器中处理,不会上传。",
+  errorTitle: "操作未完成",
+  unknownError: "发生未知错误。",
+  busy: "正在处理…",
+  preparing: "正在准备…",
+  period: "报表月份",
+  year: "年份",
+  month: "月份",
+  yearOption: (y) => `${y}年`,
+  monthOption: (m) => `${m}月`,
+  periodLabel: (p) => `${p.year}年${p.month}月`,
+  browse: "浏览…",
+  noFileChosen: "未选择文件",
+  dropHint: "也可将文件拖放到此处",
+  clearFiles: (label) => `清空“${label}”`,
+  clearFilesShort: "清空",
+  filesChosen: (n) => `已选择 ${n} 个文件`,
+  unit: "填报单位",
+  unitHint: "可留空,打印后手写",
+  insertButton: "插入月报表",
+  downloadButton: "下载空白月报表",
+  inserted: (sheet) => `已插入工作表“${sheet}”。`,
+  opened: (sheet) => `已打开工作表“${sheet}”。`,
+  exists: (sheet) => `该月报表已存在:“${sheet}”。`,
+  openExisting: "打开该表",
+  addCopy: "新增副本",
+  downloaded: (fileName) => `已下载:${fileName}`,
+  scope: "校验范围",
+  scopeActive: "当前工作表",
+  scopeAll: "全部月报表",
+  highlight: "标出错误单元格",
+  clearHighlight: "清除标记",
+  highlightCleared: "已清除标记。",
+  pickReports: "选择月报文件",
+  pickReportsFirst: "请先选择月报文件",
+  validateButton: "开始校验",
+  errors: "错误",
+  warnings: "警告",
+  noProblems: "未发现问题",
+  noReports: "未找到月报表",
+  checkedCount: (n) => `已校验 ${n} 张报表`,
+  autoRecheck: "修改报表后将自动重新校验。",
+  fillMode: "填写方式",
+  fillValues: "填入数值",
+  fillFormulas: "填入公式",
+  currentFile: "本月报表文件",
+  currentFileRequired: "请选择本月报表文件",
+  priorFile: "上月报表文件",
+  priorFileHintExcel: "本工作簿中找不到上月报表时使用",
+  priorFileHintFile: "本月报表文件中找不到上月报表时使用",
+  fillButton: "计算累计数",
+  filled: (n, sheet, period) => `已在“${sheet}”(${period})填入 ${n} 个单元格。`,
+  priorFrom: (source) => `上月数据来源:${source}`,
+  priorNone: "本月为累计起始月份,累计数即本月数。",
+  fillFindings: "需要注意",
+  unitFiles: "选择各单位报表",
+  unitFilesRequired: "请选择各单位报表文件",
+  roster: "单位名册",
+  rosterHint: "可选:.txt(每行一个单位)或 .xlsx",
+  priorCounty: "上月县汇总表",
+  priorCountyHint: "可选:用于核对累计数",
+  mergeButton: "开始汇总",
+  progress: (done, total, file) => `正在读取 ${done}/${total}:${file}`,
+  expected: "应报",
+  included: "已汇总",
+  missing: "未报",
+  wrong: "有误",
+  duplicate: "重复",
+  late: "迟报",
+  unreadable: "无法读取",
+  summaryItem: (label, n) => `${label} ${n}`,
+  summarySeparator: ",",
+  summaryLine: (period, items) => `${period}:${items}`,
+  resultsTable: "各单位报送情况",
+  colUnit: "单位",
+  colStatus: "状态",
+  colIssues: "问题",
+  colFile: "文件",
+  noUnit: "(未填单位)",
+  duplicateOf: (file) => `与 ${file} 重复`,
+  duplicateEntry: (file, of) => `${file}(与 ${of} 重复)`,
+  moreIssues: (n) => `……另有 ${n} 条`,
+  listMissing: "未报单位",
+  listWrong: "有误单位",
+  listDuplicate: "重复报送",
+  listLate: "迟报单位",
+  countyChecks: "汇总核对",
+  reminder: "催报通知",
+  copy: "复制",
+  copied: "已复制。",
+  copyFallback: "已选中全文,请按 Ctrl+C 复制。",
+  writtenSheets: (names) => `汇总结果已写入:${names}`,
+  writtenFile: (names) => `已下载:${names}`,
+  listSeparator: "、",
+};
+
+const en: Strings = {
+  tabInsert: "Template",
+  tabValidate: "Validate",
+  tabFill: "Cumulative",
+  tabMerge: "Merge",
+  privacyNote: "Files are processed in this browser only; nothing is uploaded.",
+  errorTitle: "Not done",
+  unknownError: "An unknown error occurred.",
+  busy: "Working…",
+  preparing: "Getting ready…",
+  period: "Report month",
+  year: "Year",
+  month: "Month",
+  yearOption: (y) => String(y),
+  monthOption: (m) => EN_MONTHS[m - 1] ?? String(m),
+  periodLabel: (p) => `${EN_MONTHS[p.month - 1] ?? p.month} ${p.year}`,
+  browse: "Browse…",
+  noFileChosen: "No file chosen",
+  dropHint: "or drop files here",
+  clearFiles: (label) => `Clear "${label}"`,
+  clearFilesShort: "Clear",
+  filesChosen: (n) => (n === 1 ? "1 file chosen" : `${n} files chosen`),
+  unit: "Reporting unit",
+  unitHint: "Optional: leave blank to write it by hand",
+  insertButton: "Insert monthly report",
+  downloadButton: "Download blank report",
+  inserted: (sheet) => `Sheet "${sheet}" added.`,
+  opened: (sheet) => `Sheet "${sheet}" opened.`,
+  exists: (sheet) => `A report for this month already exists: "${sheet}".`,
+  openExisting: "Open it",
+  addCopy: "Add a copy",
+  downloaded: (fileName) => `Downloaded: ${fileName}`,
+  scope: "Check",
+  scopeActive: "Active sheet",
+  scopeAll: "All reports",
+  highlight: "Highlight cells with errors",
+  clearHighlight: "Clear highlights",
+  highlightCleared: "Highlights cleared.",
+  pickReports: "Choose report files",
+  pickReportsFirst: "Choose at least one report file",
+  validateButton: "Validate",
+  errors: "Errors",
+  warnings: "Warnings",
+  noProblems: "No problems found",
+  noReports: "No monthly report found",
+  checkedCount: (n) => (n === 1 ? "1 report checked" : `${n} reports checked`),
+  autoRecheck: "Checks again when the report changes.",
+  fillMode: "Fill with",
+  fillValues: "Values",
+  fillFormulas: "Formulas",
+  currentFile: "This month's report file",
+  currentFileRequired: "Choose this month's report file",
+  priorFile: "Last month's report file",
+  priorFileHintExcel: "Used when this workbook has no report for last month",
+  priorFileHintFile: "Used when this month's file has no report for last month",
+  fillButton: "Calculate cumulative",
+  filled: (n, sheet, period) => `${n} cells written in "${sheet}" (${period}).`,
+  priorFrom: (source) => `Last month's figures from: ${source}`,
+  priorNone: "This is the first month of the running total: cumulative equals this month.",
+  fillFindings: "Please check",
+  unitFiles: "Choose unit reports",
+  unitFilesRequired: "Choose the units' report files",
+  roster: "Unit roster",
+  rosterHint: "Optional: .txt (one unit per line) or .xlsx",
+  priorCounty: "Last month's county total",
+  priorCountyHint: "Optional: used to check cumulative figures",
+  mergeButton: "Merge",
+  progress: (done, total, file) => `Reading ${done}/${total}: ${file}`,
+  expected: "Expected",
+  included: "Merged",
+  missing: "Missing",
+  wrong: "With errors",
+  duplicate: "Duplicates",
+  late: "Late",
+  unreadable: "Unreadable",
+  summaryItem: (label, n) => `${label} ${n}`,
+  summarySeparator: ", ",
+  summaryLine: (period, items) => `${period}: ${items}`,
+  resultsTable: "Reports by unit",
+  colUnit: "Unit",
+  colStatus: "Status",
+  colIssues: "Issues",
+  colFile: "File",
+  noUnit: "(no unit)",
+  duplicateOf: (file) => `duplicate of ${file}`,
+  duplicateEntry: (file, of) => `${file} (duplicate of ${of})`,
+  moreIssues: (n) => `…and ${n} more`,
+  listMissing: "Missing units",
+  listWrong: "Units with errors",
+  listDuplicate: "Duplicate files",
+  listLate: "Late units",
+  countyChecks: "County checks",
+  reminder: "Reminder text",
+  copy: "Copy",
+  copied: "Copied.",
+  copyFallback: "Text selected: press Ctrl+C to copy.",
+  writtenSheets: (names) => `Results written to: ${names}`,
+  writtenFile: (names) => `Downloaded: ${names}`,
+  listSeparator: ", ",
+};
+
+export const catalogue: Readonly<Record<Lang, Strings>> = { zh, en };
+
+/** The catalogue for a language (a hook so panels read text the same way everywhere). */
+export function useStrings(lang: Lang): Strings {
+  return catalogue[lang];
+}

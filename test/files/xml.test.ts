@@ -1,0 +1,76 @@
+import { CLOSE, END, OPEN, TEXT, XmlScanner, decodeEntities, escapeXml } from "../../src/files/xml";
+import { shiftFormula } from "../../src/files/formula";
+import { isDateFormat } from "../../src/files/numfmt";
+import { isoToSerial } from "../../src/files/read";
+
+function tokens(xml: string): string[] {
+  const sc = new XmlScanner(xml);
+  const out: string[] = [];
+  for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t === OPEN) out.push(`<${sc.name}${sc.selfClosing ? "/" : ""}>`);
+    else if (t === CLOSE) out.push(`</${sc.name}>`);
+    else if (t === TEXT) out.push(sc.text());
+  }
+  return out;
+}
+
+describe("XmlScanner", () => {
+  it("drops namespace prefixes, skips declarations, comments and DOCTYPE", () => {
+    const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><!-- c --><x:row r="1"><x:c r="A1"/></x:row>';
+    expect(tokens(xml)).toEqual(["<row>", "<c/>", "</row>"]);
+  });
+
+  it("decodes entities and character references, keeps CDATA and unknown entities literal", () => {
+    expect(tokens("<t>a&amp;b&lt;&gt;&quot;&apos;&#49;&#x4E00;&a;</t>")).toEqual(["<t>", 'a&b<>"\'1一&a;', "</t>"]);
+    expect(tokens("<t><![CDATA[<b>&amp;]]></t>")).toEqual(["<t>", "<b>&amp;", "</t>"]);
+    expect(decodeEntities("&#128512;")).toBe("😀");
+  });
+
+  it("reads attributes by local name, with either quote and '>' inside values", () => {
+    const sc = new XmlScanner(`<sheet name='a>b' r:id="rId3" x:state = "hidden" />`);
+    expect(sc.next()).toBe(OPEN);
+    expect(sc.selfClosing).toBe(true);
+    expect(sc.attr("name")).toBe("a>b");
+    expect(sc.attr("id")).toBe("rId3");
+    expect(sc.attr("state")).toBe("hidden");
+    expect(sc.attr("missing")).toBeUndefined();
+  });
+
+  it("keeps spaces of text exactly (xml:space=preserve or not)", () => {
+    const sc = new XmlScanner('<si><t xml:space="preserve">  两端  </t></si>');
+    sc.next();
+    sc.next();
+    expect(sc.readText()).toBe("  两端  ");
+  });
+
+  it("escapes what it writes and drops characters XML cannot hold", () => {
+    expect(escapeXml(`a&<>"'\u0001b`)).toBe("a&amp;&lt;&gt;&quot;&apos;b");
+  });
+});
+
+describe("shared formulas, date formats, ISO dates", () => {
+  it("moves relative references only", () => {
+    expect(shiftFormula("E6+'2018年6月'!F6", 2, 0)).toBe("E8+'2018年6月'!F8");
+    expect(shiftFormula("SUM($A$1:A1)*B$2+$C3", 1, 1)).toBe("SUM($A$1:B2)*C$2+$C4");
+    expect(shiftFormula('IF(A1="A1",LOG10(A1),0)', 1, 0)).toBe('IF(A2="A1",LOG10(A2),0)');
+    expect(shiftFormula("'It''s A1'!B2", 1, 0)).toBe("'It''s A1'!B3");
+    expect(shiftFormula("A1", -1, 0)).toBe("#REF!");
+  });
+
+  it("recognises date formats, not number formats", () => {
+    for (const f of ['yyyy"年"m"月"d"日"', "yyyy\\年m\\月d\\日", "yyyy-mm-dd", "m/d/yy h:mm", "[$-804]yyyy年m月d日", "[h]:mm:ss", '上午/下午h"时"mm"分"']) {
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    }
+    for (const f of ["0", "0.0000", "#,##0.00", "@", "0%", '0"人"', '#,##0.00 "元"', "[Red]0.00", "General"]) {
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
+    }
+  });
+
+  it("turns ISO dates into 1900-system serials", () => {
+    expect(isoToSerial("2018-08-05")).toBe(43317);
+    expect(isoToSerial("2018-08-05T12:00:00Z")).toBe(43317.5);
+    expect(isoToSerial("1900-03-01")).toBe(61);
+    expect(isoToSerial("1900-01-01")).toBe(1);
+    expect(isoToSerial("nonsense")).toBeUndefined();
+  });
+});

@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/components/App";
+import { fakeActions, xlsx } from "./fake-actions";
+
+describe("累计数 in Excel", () => {
+  it("fills as formulas with last month's file, then reports cells, source and findings", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.fillCumulative.mockResolvedValueOnce({
+      sheet: "2018年7月",
+      period: { year: 2018, month: 7 },
+      priorSource: "云集镇-2018-06.xlsx › 2018年6月",
+      written: 11,
+      findings: [
+        {
+          severity: "error",
+          code: "cumulative-below-month",
+          sheet: "2018年7月",
+          cell: "E8",
+          params: { item: "立案调查", itemId: "cases", cumulative: 1, month: 3 },
+        },
+      ],
+    });
+    render(<App actions={actions} lang="zh" />);
+    await user.click(screen.getByRole("tab", { name: "累计数" }));
+
+    expect(screen.getByRole("radio", { name: "填入数值" })).toBeChecked();
+    expect(screen.getByText("本工作簿中找不到上月报表时使用")).toBeInTheDocument();
+    expect(screen.queryByLabelText("本月报表文件")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("radio", { name: "填入公式" }));
+    const prior = xlsx("云集镇-2018-06.xlsx");
+    await user.upload(screen.getByLabelText("上月报表文件"), prior);
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+
+    expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "formulas", file: undefined, priorFile: prior });
+    expect(await screen.findByText(/已在“2018年7月”\(2018年7月\)填入 11 个单元格。/)).toBeInTheDocument();
+    expect(screen.getByText(/上月数据来源:云集镇-2018-06.xlsx › 2018年6月/)).toBeInTheDocument();
+    const errors = screen.getByRole("region", { name: "错误 1" });
+    await user.click(within(errors).getByRole("button", { name: "E8 “立案调查”累计数(1)小于本月数(3)。" }));
+    expect(actions.selectCell).toHaveBeenCalledWith("2018年7月", "E8");
+  });
+
+  it("reports a missing prior month and a start month in plain words", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.fillCumulative.mockResolvedValueOnce({
+      sheet: "2018年1月",
+      period: { year: 2018, month: 1 },
+      priorSource: "",
+      written: 11,
+      findings: [{ severity: "warning", code: "prior-missing", sheet: "", params: { prior: "2017年12月" } }],
+    });
+    render(<App actions={actions} lang="zh" />);
+    await user.click(screen.getByRole("tab", { name: "累计数" }));
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+
+    expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "values", file: undefined, priorFile: undefined });
+    expect(await screen.findByText(/本月为累计起始月份/)).toBeInTheDocument();
+    expect(screen.getByText("找不到 2017年12月 的报表,无法核对或计算累计数。")).toBeInTheDocument();
+  });
+
+  it("shows a failure in plain words", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.fillCumulative.mockRejectedValueOnce(new Error("当前工作表不是月报表,请先切换到本月报表。"));
+    render(<App actions={actions} lang="zh" />);
+    await user.click(screen.getByRole("tab", { name: "累计数" }));
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+    expect(await screen.findByText("当前工作表不是月报表,请先切换到本月报表。")).toBeInTheDocument();
+  });
+});
+
+describe("累计数 on files", () => {
+  it("needs this month's file, fills values only and names the downloaded file", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions("file");
+    render(<App actions={actions} lang="zh" />);
+    await user.click(screen.getByRole("tab", { name: "累计数" }));
+
+    expect(screen.queryByRole("radio", { name: "填入公式" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+    expect(actions.fillCumulative).not.toHaveBeenCalled();
+    expect(screen.getByText("请选择本月报表文件")).toBeInTheDocument();
+
+    const current = xlsx("云集镇-2018-07.xlsx");
+    await user.upload(screen.getByLabelText("本月报表文件"), current);
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+
+    expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "values", file: current, priorFile: undefined });
+    expect(await screen.findByText(/已下载:云集镇-2018-07-累计.xlsx/)).toBeInTheDocument();
+  });
+});

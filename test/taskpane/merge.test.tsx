@@ -1,0 +1,157 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/components/App";
+import type { MergeOutcome, MergeRequest } from "../../src/jobs/actions";
+import { fakeActions, mergeResult, xlsx } from "./fake-actions";
+
+const TODAY = new Date(2018, 7, 3);
+
+async function openMerge(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("tab", { name: "汇总" }));
+}
+
+function deferred<T>() {
+  let resolve: (v: T) => void = () => undefined;
+  let reject: (e: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe("汇总", () => {
+  it("merges the picked files with roster and prior total, showing progress, then the results", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    const finish = deferred<MergeOutcome>();
+    let request: MergeRequest | undefined;
+    actions.merge.mockImplementationOnce((req) => {
+      request = req;
+      req.onProgress?.(1, 3, "云集镇.xlsx");
+      return finish.promise;
+    });
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(actions.merge).not.toHaveBeenCalled();
+    expect(screen.getByText("请选择各单位报表文件")).toBeInTheDocument();
+
+    const units = [xlsx("云集镇.xlsx"), xlsx("廖田镇.xlsx"), xlsx("茶市镇.xlsx")];
+    const roster = new File(["云集镇\n廖田镇\n茶市镇\n冠市镇\n江口镇\n"], "单位名册.txt", { type: "text/plain" });
+    const prior = xlsx("县汇总-2018-06.xlsx");
+    await user.upload(screen.getByLabelText("选择各单位报表"), units.slice(0, 2));
+    await user.upload(screen.getByLabelText("选择各单位报表"), units.slice(2)); // a second pick adds
+    await user.upload(screen.getByLabelText("单位名册"), roster);
+    await user.upload(screen.getByLabelText("上月县汇总表"), prior);
+    expect(screen.getByText("已选择 3 个文件")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "月份" })).toHaveValue("7");
+
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(request).toMatchObject({ files: units, roster, prior, period: { year: 2018, month: 7 } });
+    expect(await screen.findByRole("progressbar", { name: "正在读取 1/3:云集镇.xlsx" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "开始汇总" })).toBeDisabled();
+
+    await user.click(screen.getByRole("tab", { name: "插入模板" })); // progress keeps going while elsewhere
+    await user.click(screen.getByRole("tab", { name: "汇总" }));
+    finish.resolve({ result: mergeResult(), written: ["汇总2018年7月", "明细2018年7月"], reminder: "请冠市镇、江口镇尽快报送。" });
+
+    expect(await screen.findByText("2018年7月:应报 5,已汇总 2,未报 2,有误 1,重复 1,迟报 1,无法读取 1")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByText("汇总结果已写入:汇总2018年7月、明细2018年7月")).toBeInTheDocument();
+
+    const table = screen.getByRole("table", { name: "各单位报送情况" });
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["单位", "状态", "问题", "文件"]);
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(5);
+    const wrong = rows.find((r) => within(r).queryByText("廖田镇.xlsx"));
+    expect(wrong && within(wrong).getByText("有误未汇总")).toBeInTheDocument();
+    expect(wrong && within(wrong).getByText("D9 “经济处罚”本月数不能为负数(现为 -2)。")).toBeInTheDocument();
+    const broken = rows.find((r) => within(r).queryByText("坏文件.xlsx"));
+    expect(broken && within(broken).getByText("无法读取")).toBeInTheDocument();
+    expect(broken && within(broken).getByText("(未填单位)")).toBeInTheDocument();
+    expect(within(rows[0]).getByText("已汇总")).toBeInTheDocument();
+
+    const missing = screen.getByRole("region", { name: "未报单位" });
+    expect(within(missing).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["冠市镇", "江口镇"]);
+    expect(within(screen.getByRole("region", { name: "有误单位" })).getByText("廖田镇")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "重复报送" })).getByText("云集镇(2).xlsx(与 云集镇.xlsx 重复)")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "迟报单位" })).getByText("茶市镇")).toBeInTheDocument();
+
+    const reminder = screen.getByRole("textbox", { name: "催报通知" });
+    expect(reminder).toHaveValue("请冠市镇、江口镇尽快报送。");
+    expect(reminder).toHaveAttribute("readonly");
+  });
+
+  it("copies the reminder to the clipboard", async () => {
+    const user = userEvent.setup();
+    const writeText = jest.fn(async () => undefined);
+    // user-event installs its own clipboard stub in setup(); replace it with a spy.
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText } });
+    const actions = fakeActions();
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+    await user.upload(screen.getByLabelText("选择各单位报表"), xlsx("云集镇.xlsx"));
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+
+    const reminder = await screen.findByRole("textbox", { name: "催报通知" });
+    await user.click(screen.getByRole("button", { name: "复制" }));
+    expect(writeText).toHaveBeenCalledWith((reminder as HTMLTextAreaElement).value);
+    expect(await screen.findByText("已复制。")).toBeInTheDocument();
+  });
+
+  it("selects the reminder text when the clipboard is unavailable", async () => {
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: undefined });
+    const actions = fakeActions();
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+    await user.upload(screen.getByLabelText("选择各单位报表"), xlsx("云集镇.xlsx"));
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+
+    const reminder = (await screen.findByRole("textbox", { name: "催报通知" })) as HTMLTextAreaElement;
+    await user.click(screen.getByRole("button", { name: "复制" }));
+    expect(reminder).toHaveFocus();
+    expect(reminder.selectionStart).toBe(0);
+    expect(reminder.selectionEnd).toBe(reminder.value.length);
+    expect(screen.getByText(/已选中全文,请按 Ctrl\+C 复制。|已复制。/)).toBeInTheDocument();
+  });
+
+  it("accepts files dropped on the drop zone", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions("file");
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+
+    const zone = screen.getByLabelText("选择各单位报表").parentElement as HTMLElement;
+    const dropped = [xlsx("泉湖镇.xlsx"), xlsx("松江镇.xlsx")];
+    fireEvent.dragOver(zone, { dataTransfer: { types: ["Files"], files: dropped } });
+    fireEvent.drop(zone, { dataTransfer: { types: ["Files"], files: dropped } });
+    expect(screen.getByText("已选择 2 个文件")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(actions.merge.mock.calls[0][0].files).toEqual(dropped);
+    expect(await screen.findByText("已下载:县汇总-2018-07.xlsx")).toBeInTheDocument();
+  });
+
+  it("shows a failed merge in plain words and re-enables the button", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.merge.mockImplementationOnce(async (req) => {
+      req.onProgress?.(2, 3, "廖田镇.xlsx");
+      throw new Error("工作簿受保护,无法写入汇总表。");
+    });
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+    await user.upload(screen.getByLabelText("选择各单位报表"), xlsx("云集镇.xlsx"));
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+
+    expect(await screen.findByText("工作簿受保护,无法写入汇总表。")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "开始汇总" })).toBeEnabled();
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+  });
+});
