@@ -7,8 +7,8 @@ export interface OfficeExtras {
   /** Marks bad cells with a fill; clearHighlight restores exactly what was there. */
   highlight?(cells: { sheet: string; cell: string }[]): Promise<void>;
   clearHighlight?(): Promise<void>;
-  /** Calls back when any worksheet changes; returns an unsubscribe. Undefined when unsupported. */
-  onChanged?(callback: () => void): Promise<() => void>;
+  /** Calls back when one of the sheets changes; returns an unsubscribe. Undefined when unsupported. */
+  onChanged?(sheets: string[], callback: () => void): Promise<() => void>;
   /** Per-document settings (Office.context.document.settings). */
   store: { get(key: string): string | null; set(key: string, value: string): void };
 }
@@ -29,6 +29,8 @@ const HIGHLIGHT: ReadonlySet<FindingCode> = new Set<FindingCode>([
 ]);
 
 export function createOfficeActions(ctx: JobContext, extras: OfficeExtras): PaneActions {
+  // The sheets the last validation looked at: the ones whose edits call for a new check.
+  let watched: string[] = [];
   const actions: PaneActions = {
     mode: "excel",
     settings: ctx.settings,
@@ -38,6 +40,7 @@ export function createOfficeActions(ctx: JobContext, extras: OfficeExtras): Pane
     openSheet: (sheet) => ctx.host.activateSheet(sheet),
     async validate(req) {
       const checks: ReportCheck[] = await validateJob(ctx, req);
+      watched = checks.map((c) => c.sheet);
       if (req.highlight && extras.highlight) {
         const cells = checks.flatMap((c) => c.findings.filter((f) => f.cell && HIGHLIGHT.has(f.code)).map((f) => ({ sheet: f.sheet, cell: f.cell as string })));
         await extras.clearHighlight?.();
@@ -50,6 +53,6 @@ export function createOfficeActions(ctx: JobContext, extras: OfficeExtras): Pane
     merge: (req) => mergeJob(ctx, req),
   };
   if (extras.clearHighlight) actions.clearHighlight = () => extras.clearHighlight!();
-  if (extras.onChanged) actions.onSheetChanged = (cb) => extras.onChanged!(cb);
+  if (extras.onChanged) actions.onSheetChanged = (cb) => extras.onChanged!(watched, cb);
   return actions;
 }

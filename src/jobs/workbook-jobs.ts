@@ -150,7 +150,10 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
     }
   }
   const plan = planFill(report, period, ctx.settings.startMonth, prior, req.mode, ctx.spec);
-  if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet, ctx.spec));
+  // No number formats here: our template is protected, and Excel refuses format changes
+  // on a protected sheet even in unlocked cells (values are allowed); the template's cells
+  // already carry the right formats.
+  if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet, ctx.spec).map(({ numberFormat: _omit, ...w }) => w));
   const readErrors = report.findings.filter((f) => f.severity === "error");
   return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: [...plan.findings, ...readErrors] };
 }

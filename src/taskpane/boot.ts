@@ -25,8 +25,19 @@ export function languageOf(tag: string | null | undefined): UiLanguage {
   return typeof tag === "string" && /^en(-|_|$)/i.test(tag.trim()) ? "en" : "zh";
 }
 
-function browserLanguage(): UiLanguage {
+/**
+ * Outside Office the pane speaks Chinese unless the address asks for English (?lang=en):
+ * the form is a Chinese official form, and a browser's default locale on an office PC
+ * (often en-US on unlocalised installs) says little about its user.
+ */
+function navigatorLanguage(): UiLanguage {
   return languageOf(typeof navigator === "undefined" ? undefined : navigator.language);
+}
+
+function browserLanguage(): UiLanguage {
+  const search = (globalThis as { location?: { search?: string } }).location?.search ?? "";
+  const asked = /[?&]lang=([A-Za-z-]+)/.exec(search)?.[1];
+  return asked ? languageOf(asked) : "zh";
 }
 
 /** The subset of the Office global this module touches (the real one or a test fake). */
@@ -51,10 +62,10 @@ function openedFromDisk(): boolean {
 function excelLanguage(office: OfficeLike): UiLanguage {
   try {
     const tag = office.context?.displayLanguage;
-    return tag ? languageOf(tag) : browserLanguage();
+    return tag ? languageOf(tag) : navigatorLanguage();
   } catch {
     // Some hosts throw while the context is half-built; the browser's language is a fine guess.
-    return browserLanguage();
+    return navigatorLanguage();
   }
 }
 

@@ -1,21 +1,68 @@
 /**
- * PLACEHOLDER written by the build helper so webpack has an entry; the lead replaces it with
- * the real pane (components in ./components, actions for Excel or files). It loads the parser
- * the way the real pane must: only through import(), so it lands in the lazy "xlsx" chunk.
+ * The pane's entry: find out where it runs, build the matching actions (live workbook or
+ * picked files) and render the same App either way.
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, webLightTheme } from "@fluentui/react-components";
+import { ANNEX } from "../form/spec";
+import type { PaneActions, Settings } from "../jobs/actions";
+import { createFileActions } from "../jobs/file-actions";
+import { loadFilesModule } from "../jobs/files-module";
+import { createOfficeActions } from "../jobs/office-actions";
+import { documentSettings } from "../excel/document-settings";
+import { OfficeHost } from "../excel/office-host";
+import { App } from "./components/App";
 import { detectHost } from "./boot";
+import { browserStore, downloadBytes, todayYmd } from "./browser";
 
-export const loadParser = () => import(/* webpackChunkName: "xlsx" */ "../files");
+function settingsFrom(store: { get(key: string): string | null }): Settings {
+  const num = (key: string, def: number, min: number, max: number) => {
+    const n = Number(store.get(key));
+    return Number.isInteger(n) && n >= min && n <= max ? n : def;
+  };
+  return { deadlineDay: num("yuebao.deadlineDay", 10, 1, 31), startMonth: num("yuebao.startMonth", 1, 1, 12) };
+}
 
-void detectHost().then((host) => {
-  const root = document.getElementById("root");
-  if (!root) return;
-  createRoot(root).render(
-    <FluentProvider theme={webLightTheme}>
-      <Text>{host.mode === "excel" ? "执法月报助手（Excel）" : "执法月报助手（文件模式）"}</Text>
-    </FluentProvider>,
+function excelActions(lang: "zh" | "en"): PaneActions {
+  const host = new OfficeHost({ global: window });
+  const store = documentSettings(window, (err) => console.error("Yuebao: saving document settings failed", err));
+  const settings = settingsFrom(store);
+  const office = lang === "zh" ? "县安委办" : "County safety office";
+  return createOfficeActions(
+    { host, spec: ANNEX, settings, lang, parser: async () => (await loadFilesModule()).parse, today: todayYmd, office },
+    {
+      store,
+      highlight: async (cells) => void (await host.highlight(cells)),
+      clearHighlight: async () => void (await host.clearHighlight()),
+      ...(host.capabilities.changeEvents
+        ? {
+            onChanged: async (sheets: string[], cb: () => void) => {
+              const off = await host.onReportChanged(sheets, () => cb());
+              return () => void off();
+            },
+          }
+        : {}),
+    },
   );
+}
+
+function fileActions(lang: "zh" | "en"): PaneActions {
+  const store = browserStore();
+  return createFileActions({
+    spec: ANNEX,
+    settings: settingsFrom(store),
+    lang,
+    files: loadFilesModule,
+    download: downloadBytes,
+    today: todayYmd,
+    office: lang === "zh" ? "县安委办" : "County safety office",
+    store,
+  });
+}
+
+void detectHost().then((info) => {
+  const root = document.getElementById("root");
+  if (!root) throw new Error("taskpane.html has no #root element");
+  const actions = info.mode === "excel" ? excelActions(info.language) : fileActions(info.language);
+  document.documentElement.lang = info.language === "zh" ? "zh-CN" : "en";
+  createRoot(root).render(<App actions={actions} lang={info.language} />);
 });

@@ -56,7 +56,13 @@ describe("detectHost", () => {
     jest.useFakeTimers();
     const result = detectHost(60_000);
     // No timer needs to fire: the promise is already resolved.
-    await expect(result).resolves.toEqual({ mode: "file", language: "en" });
+    await expect(result).resolves.toEqual({ mode: "file", language: "zh" });
+  });
+
+  it("speaks English outside Office only when the address asks for it", async () => {
+    window.history.replaceState(null, "", "/taskpane.html?lang=en");
+    await expect(detectHost(1000)).resolves.toEqual({ mode: "file", language: "en" });
+    window.history.replaceState(null, "", "/taskpane.html");
   });
 
   it("runs in Excel with Office's display language", async () => {
@@ -99,7 +105,7 @@ describe("detectHost", () => {
     await jest.advanceTimersByTimeAsync(4999);
     expect(settled).toBeUndefined();
     await jest.advanceTimersByTimeAsync(1);
-    expect(settled).toEqual({ mode: "file", language: "en" });
+    expect(settled).toEqual({ mode: "file", language: "zh" });
   });
 
   it("keeps the first answer: a late onReady after the timeout changes nothing", async () => {

@@ -242,6 +242,33 @@ describe("yuebao merge", () => {
     expect(sha(out)).toBe(before);
   });
 
+  // Fails today: src/cli/merge.ts writes the county workbook (line 50), then the --json
+  // write (line 60) throws UsageError because that file exists: exit 2 ("nothing written")
+  // although the workbook was written, and its "县汇总表已写入" line is never printed.
+  it("checks that --json can be written before writing anything", async () => {
+    const out = dir("json-exists.xlsx");
+    const json = dir("json-exists.json");
+    writeFileSync(json, "{}\n");
+    const r = await run(["merge", ...clean().slice(0, 2), "--period", "2018-07", "--out", out, "--json", json]);
+    expect(r.err.join("\n")).toContain(`输出文件“${json}”已存在`);
+    // Either refuse up front (exit 2, no workbook) or write both outputs consistently.
+    if (r.code === 2) expect(existsSync(out)).toBe(false);
+    else expect(r.out.join("\n")).toContain(`县汇总表已写入:${out}`);
+  });
+
+  it("writes unit names that look like formulas as text in the county workbook", async () => {
+    const evil = '=HYPERLINK("http://example.org","点我")';
+    const f = dir("公式单位.xlsx");
+    writeBooks([{ path: f, sheets: [{ name: "2018年7月", unit: evil, date: "2018-08-05", ...figures[0] }] }], t.dir);
+    const out = dir("公式单位-汇总.xlsx");
+    const r = await run(["merge", f, "--period", "2018-07", "--out", out]);
+    expect(r.code).toBe(0);
+    const detail = sheetOf(dumpBooks([out])[out], "2018年7月明细");
+    const cells = Object.values(detail.cells).filter((c) => typeof c.value === "string" && c.value.includes("HYPERLINK"));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c.type).toBe("s");
+  });
+
   it.each([
     [["merge", "a.xlsx", "--period", "2018-07"], /--out/],
     [["merge", "--period", "2018-07", "--out", "x.xlsx"], /各单位文件/],

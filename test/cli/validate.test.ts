@@ -68,11 +68,16 @@ describe("yuebao validate", () => {
     expect(june.out[1]).toMatch(/^ {2}\[错误\] 2018年6月 › E9: “立案调查”本月数不能为负数/);
   });
 
-  it("picks the month in a LibreOffice-written workbook too", async () => {
-    const f = join(FIXTURES, "lo-unit.xlsx");
-    const r = await run(["validate", f, "--period", "2018-06"]);
-    expect(r.code).toBe(0);
-    expect(r.out).toEqual([`✓ ${f} › 2018年6月 › 云集镇人民政府 › 2018-06: 错误 0 项,警告 0 项`]);
+  it.each(["lo-unit.xlsx", "gnumeric-unit.xlsx"])("picks the month in %s (LibreOffice / Gnumeric output) too", async (name) => {
+    const f = join(FIXTURES, name);
+    const june = await run(["validate", f, "--period", "2018-06"]);
+    expect(june.code).toBe(0);
+    expect(june.out).toEqual([`✓ ${f} › 2018年6月 › 云集镇人民政府 › 2018-06: 错误 0 项,警告 0 项`]);
+    // July holds 本月数 typed as text ("12", full-width "３５"): warnings with their cells, no error.
+    const july = await run(["validate", f, "--period", "2018-07"]);
+    expect(july.code).toBe(0);
+    expect(july.out[0]).toBe(`✓ ${f} › 2018年7月 › 云集镇人民政府 › 2018-07: 错误 0 项,警告 2 项`);
+    expect(july.out.slice(1).map((l) => /› ([A-Z]+\d+):/.exec(l)?.[1])).toEqual(["E7", "E8"]);
   });
 
   it("reports file, sheet and cell of each error and exits 1", async () => {

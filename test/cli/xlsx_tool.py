@@ -46,6 +46,7 @@ def annex_sheet(ws, sheet):
     ws["B4"] = "填报单位(盖章):"
     if sheet.get("unit") is not None:
         ws["C4"] = sheet["unit"]
+        ws["C4"].data_type = "s"  # typed text, even when it starts with "=" (openpyxl would make it a formula)
     ws["E4"] = "填报时间:"
     if sheet.get("date"):
         ws["F4"] = datetime.datetime.strptime(sheet["date"], "%Y-%m-%d")

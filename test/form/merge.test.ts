@@ -93,7 +93,9 @@ const unitArb = fc.record({
   day: fc.integer({ min: 1, max: 28 }),
 });
 
-function unitWorkbooks(units: fc.infer<typeof unitArb>[]) {
+type Unit = typeof unitArb extends fc.Arbitrary<infer T> ? T : never;
+
+function unitWorkbooks(units: Unit[]) {
   return units.map((u, i) => {
     const cum: Record<string, number> = {};
     for (const id of Object.keys(u.month)) cum[id] = Math.round((u.month[id] + u.extra[id]) * SCALE) / SCALE;
