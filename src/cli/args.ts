@@ -6,7 +6,10 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-const FLAGS = new Set(["force", "help", "version", "quiet", "formulas"]);
+const FLAGS = new Set(["force", "help", "version", "formulas"]);
+const OPTIONS = new Set(["period", "unit", "out", "prior", "roster", "json", "lang", "deadline-day", "start-month", "county", "office", "mode"]);
+
+const EXAMPLES: Record<string, string> = { period: "2018-07", unit: "云集镇", out: "云集镇-2018-07.xlsx", lang: "en", mode: "values" };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -33,8 +36,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         flags.add(name);
         continue;
       }
+      if (!OPTIONS.has(name)) throw new UsageError(`未知选项 --${name}(yuebao --help 查看用法)/ Unknown option --${name} (see yuebao --help)`);
       const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
-      if (value === undefined) throw new UsageError(`--${name}`);
+      if (value === undefined || (eq < 0 && value.startsWith("--")))
+        throw new UsageError(`--${name} 缺少取值,例如 --${name} ${EXAMPLES[name] ?? "…"} / --${name} needs a value`);
       options.set(name, value);
     } else if (a === "-h") flags.add("help");
     else files.push(a);

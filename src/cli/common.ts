@@ -57,15 +57,19 @@ export function pathSource(path: string): ByteSource {
   return { name: path, read: () => readFileBytes(path) };
 }
 
+/** Refuses early (before any file is read) when an output exists and --force is not given. */
+export async function assertWritable(path: string | undefined, force: boolean, lang: Lang): Promise<void> {
+  if (!path || force) return;
+  const exists = await fs.access(path, fsc.F_OK).then(
+    () => true,
+    () => false,
+  );
+  if (exists) throw new UsageError(say(lang, `输出文件“${path}”已存在。请换一个文件名,或加 --force 覆盖。`, `Output file "${path}" exists. Choose another name, or add --force to replace it.`));
+}
+
 /** Writes a file, refusing to replace an existing one unless --force; never half-written. */
 export async function writeOutput(path: string, data: Uint8Array | string, force: boolean, lang: Lang): Promise<void> {
-  if (!force) {
-    const exists = await fs.access(path, fsc.F_OK).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new UsageError(say(lang, `输出文件“${path}”已存在。请换一个文件名,或加 --force 覆盖。`, `Output file "${path}" exists. Choose another name, or add --force to replace it.`));
-  }
+  await assertWritable(path, force, lang);
   // Write beside the target, then rename: a crash never leaves a half-written report.
   const tmp = `${path}.${process.pid}.tmp`;
   await fs.writeFile(tmp, data);

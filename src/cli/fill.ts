@@ -2,7 +2,7 @@ import { ANNEX } from "../form/spec";
 import { patchWorkbook } from "../files/patch";
 import { fillFile } from "../jobs/fill-file";
 import { UsageError, type ParsedArgs } from "./args";
-import { common, findingLine, parse, pathSource, writeOutput, type Io } from "./common";
+import { assertWritable, common, findingLine, parse, pathSource, writeOutput, type Io } from "./common";
 import { say } from "./text";
 
 export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -13,6 +13,7 @@ export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!out) throw new UsageError(say(c.lang, "请用 --out 指定输出文件(不会改动原文件)", "Give the output file with --out (the original is left as it is)"));
   const mode = args.options.get("mode") ?? (args.flags.has("formulas") ? "formulas" : "values");
   if (mode !== "values" && mode !== "formulas") throw new UsageError("--mode values|formulas");
+  await assertWritable(out, args.flags.has("force"), c.lang);
   const src = pathSource(path);
   const priorPath = args.options.get("prior");
   const prior = priorPath ? { name: pathSource(priorPath).name, bytes: await pathSource(priorPath).read() } : undefined;

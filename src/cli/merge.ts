@@ -7,7 +7,7 @@ import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
 import { loadPriorReport, loadRoster, mergeFiles } from "../jobs/merge-files";
 import { UsageError, type ParsedArgs } from "./args";
-import { common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutput, type Io } from "./common";
+import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutput, type Io } from "./common";
 import { say } from "./text";
 
 export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -16,6 +16,9 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (args.files.length === 0) throw new UsageError(say(c.lang, "请给出要汇总的各单位文件", "Name the unit files to merge"));
   if (!out) throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件,例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
   const force = args.flags.has("force");
+  // Both outputs are checked before any file is read: no half-done run.
+  await assertWritable(out, force, c.lang);
+  await assertWritable(args.options.get("json"), force, c.lang);
   const rosterPath = args.options.get("roster");
   const priorPath = args.options.get("prior");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
@@ -45,20 +48,12 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const today = todayYmd(io);
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
   const plans = [totalPlan(ANNEX, result, county, today), detailPlan(ANNEX, result)];
-  let wrote = false;
-  try {
-    await writeOutput(out, writeWorkbook(plans, { creator: "Yuebao" }), force, c.lang);
-    wrote = true;
-  } catch (err) {
-    if (err instanceof UsageError) io.err(err.message);
-    else throw err;
-  }
+  await writeOutput(out, writeWorkbook(plans, { creator: "Yuebao" }), force, c.lang);
   printSummary(result, c.lang, io, total);
   io.out("");
   io.out(buildReminder(result, { spec: ANNEX, office: args.options.get("office") ?? say(c.lang, "县安委办", "the county office"), today, lang: c.lang }));
   const jsonPath = args.options.get("json");
   if (jsonPath) await writeOutput(jsonPath, JSON.stringify(toJson(result, c.lang), null, 2) + "\n", force, c.lang);
-  if (!wrote) return 2;
   io.out(say(c.lang, `县汇总表已写入:${out}`, `County workbook written: ${out}`));
   const clean = result.files.every((f) => f.status === "included");
   return clean ? 0 : 1;

@@ -8,7 +8,7 @@ import { validateReport } from "../form/validate";
 import { loadRoster } from "../jobs/merge-files";
 import { unreadableReason } from "../jobs/sources";
 import { UsageError, type ParsedArgs } from "./args";
-import { common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutput, type Io } from "./common";
+import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutput, type Io } from "./common";
 import { say } from "./text";
 
 interface Checked {
@@ -24,6 +24,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   const c = common(args, false);
   const wantPeriod = args.options.has("period") ? c.period : undefined;
   if (args.files.length === 0) throw new UsageError(say(c.lang, "请给出要校验的文件", "Name the files to check"));
+  await assertWritable(args.options.get("json"), args.flags.has("force"), c.lang);
   const rosterPath = args.options.get("roster");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
   const results: Checked[] = [];

@@ -200,8 +200,13 @@ function scanRows(xml: string, start: number, end: number): OrigRow[] {
 
 function valueXml(p: string, ref: string, style: string | undefined, op: CellOp): string {
   const s = style !== undefined && style !== "0" ? ` s="${style}"` : "";
-  if (op.formula !== null) return `<${p}c r="${ref}"${s}><${p}f>${escapeXml(op.formula.slice(1))}</${p}f></${p}c>`;
   const v = op.value;
+  if (op.formula !== null) {
+    // Keep the value we computed as the cached result: readers that do not recalculate
+    // (and our own validator) then see the figure, and fullCalcOnLoad refreshes it in Excel.
+    const cached = typeof v === "number" && Number.isFinite(v) ? `<${p}v>${v}</${p}v>` : "";
+    return `<${p}c r="${ref}"${s}><${p}f>${escapeXml(op.formula.slice(1))}</${p}f>${cached}</${p}c>`;
+  }
   if (v === null || v === "") return `<${p}c r="${ref}"${s}/>`;
   if (typeof v === "string") {
     return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(v)}</${p}t></${p}is></${p}c>`;

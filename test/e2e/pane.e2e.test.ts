@@ -1,0 +1,411 @@
+/**
+ * The built task pane in real Chromium (playwright-core + Debian's /usr/bin/chromium):
+ * file mode on unit workbooks written by openpyxl, and Office mode with the in-memory Excel
+ * fake injected in place of office.js. Every run checks there are no console errors and no
+ * request leaves localhost.
+ *
+ *   npx jest test/e2e                          (skips, with a note, when Chromium is absent)
+ *   YUEBAO_SCREENSHOTS=1 npx jest test/e2e     also rewrites docs/screenshots/*.png
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { readWorkbook } from "../../src/files";
+import { cellAt, type SheetGrid } from "../../src/form/grid";
+import { addMonths, periodKey, type Period } from "../../src/form/period";
+import { ANNEX } from "../../src/form/spec";
+import {
+  CHROMIUM,
+  DIST,
+  LAUNCH_ARGS,
+  ROOT,
+  TMP,
+  buildBaseline,
+  bundleFake,
+  ensureBuild,
+  lastMonth,
+  scaled,
+  startServer,
+  watchedContext,
+  writeUnitBooks,
+  type UnitBook,
+  type Watched,
+} from "./support";
+
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`test/e2e skipped: ${CHROMIUM} not found (install Debian's chromium package to run the browser tests).`);
+const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+
+jest.setTimeout(240_000);
+
+const SHOTS = process.env.YUEBAO_SCREENSHOTS === "1";
+const SHOT_DIR = join(ROOT, "docs/screenshots");
+
+const PERIOD: Period = lastMonth();
+const PRIOR: Period = addMonths(PERIOD, -1);
+const label = (p: Period) => `${p.year}年${p.month}月`;
+const LABEL = label(PERIOD);
+/** 累计 starts in January (the default start month): then last month does not count. */
+const FIRST_MONTH = PERIOD.month === 1;
+
+// Three clean units, one with a negative figure (an error: excluded), one on the roster that never reported.
+const MONTHS: Record<string, number[]> = {
+  云集镇: [3, 12, 8, 1, 1.25, 0, 0, 0, 0, 0, 0],
+  廖田镇: [2, 9, 11, 0, 0.5, 1, 0, 1, 0, 0, 0],
+  茶市镇: [5, 20, 14, 2, 2.0005, 0, 1, 0, 1, 1, 2],
+  县林业局: [1, -2, 3, 0, 0, 0, 0, 0, 0, 0, 0],
+};
+const MISSING_UNIT = "江口镇";
+/** 累计 = 本月 × min(month, 3): exact with four decimals, and ≥ 本月 as the form requires. */
+const cumOf = (m: number[]) => m.map((v) => (v * Math.min(PERIOD.month, 3)));
+
+const units: UnitBook[] = Object.entries(MONTHS).map(([unit, month]) => ({
+  unit,
+  file: join(TMP, "units", `${unit}-${periodKey(PERIOD)}.xlsx`),
+  month,
+  cumulative: cumOf(month),
+}));
+const clean = units.filter((u) => u.unit !== "县林业局");
+const expected = {
+  month: ANNEX.items.map((_, i) => clean.reduce((s, u) => s + scaled(u.month[i]), 0)),
+  cumulative: ANNEX.items.map((_, i) => clean.reduce((s, u) => s + scaled(u.cumulative[i]), 0)),
+};
+const ROSTER = join(TMP, "units", "名册.txt");
+
+const FIRST_ITEM_ROW = 3; // 0-based: row 4 in the annex layout (src/form/layout.ts)
+const MONTH_COL = 2; // C
+const CUM_COL = 3; // D
+
+function numbersIn(grid: SheetGrid, col: number): number[] {
+  return ANNEX.items.map((_, i) => {
+    const v = cellAt(grid, FIRST_ITEM_ROW + i, col)?.value;
+    return typeof v === "number" ? scaled(v) : NaN;
+  });
+}
+
+/** The visible panel of a tab (hidden panels have no role in the accessibility tree). */
+async function openTab(page: Page, name: string): Promise<Locator> {
+  await page.getByRole("tab", { name }).click();
+  const panel = page.getByRole("tabpanel", { name });
+  await panel.waitFor();
+  return panel;
+}
+
+async function choosePeriod(panel: Locator, p: Period): Promise<void> {
+  await panel.getByLabel("年份", { exact: true }).selectOption(String(p.year));
+  await panel.getByLabel("月份", { exact: true }).selectOption(String(p.month));
+}
+
+async function shoot(page: Page, file: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOT_DIR, { recursive: true });
+  writeFileSync(join(SHOT_DIR, file), await page.screenshot({ fullPage: true }));
+}
+
+/** Records performance.now() when the first tab button is laid out (navigation start = 0). */
+const TAB_TIMER = `(() => {
+  const seen = () => {
+    const tab = document.querySelector('[role="tab"]');
+    if (tab && tab.getBoundingClientRect().width > 0) { window.__ybTabAt = performance.now(); return true; }
+    return false;
+  };
+  const obs = new MutationObserver(() => { if (seen()) obs.disconnect(); });
+  document.addEventListener("DOMContentLoaded", () => { if (!seen()) obs.observe(document.body, { childList: true, subtree: true }); });
+})();`;
+
+describeBrowser("task pane in Chromium", () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let baseline: { url: string; close: () => Promise<void> } | undefined;
+  let fakeScript: string;
+  const watched: Watched[] = [];
+  const timings: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(join(TMP, "units"), { recursive: true });
+    const t0 = Date.now();
+    const built = ensureBuild();
+    timings.push(`bundle: ${built ? `rebuilt in ${Date.now() - t0} ms` : "dist/ up to date, not rebuilt"}`);
+    const t1 = Date.now();
+    const [fake, baseDir] = await Promise.all([bundleFake(), buildBaseline()]);
+    fakeScript = fake;
+    timings.push(`fake + baseline bundles: ${Date.now() - t1} ms`);
+    const t2 = Date.now();
+    writeUnitBooks(units, PERIOD);
+    writeFileSync(ROSTER, [...units.map((u) => u.unit), MISSING_UNIT].join("\n") + "\n", "utf8");
+    timings.push(`unit workbooks (openpyxl): ${Date.now() - t2} ms`);
+    server = await startServer(DIST);
+    if (baseDir) baseline = await startServer(baseDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await baseline?.close();
+    console.log(`e2e timings:\n  ${timings.join("\n  ")}`);
+  });
+
+  afterEach(() => {
+    for (const w of watched) {
+      expect(w.foreign).toEqual([]);
+      expect(w.errors).toEqual([]);
+    }
+  });
+
+  describe("file mode", () => {
+    let w: Watched;
+    let page: Page;
+
+    beforeAll(async () => {
+      w = await watchedContext(browser, { officeJs: "real" });
+      watched.push(w);
+      page = await w.context.newPage();
+      await page.goto(server.url + "taskpane.html");
+      await page.getByRole("tab", { name: "插入模板" }).waitFor();
+    });
+    afterAll(() => w.context.close());
+
+    test("says files stay on this machine", async () => {
+      await expect(page.getByText("文件仅在本机浏览器中处理,不会上传。").isVisible()).resolves.toBe(true);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    });
+
+    test("merges picked unit files with a roster and downloads the county workbook", async () => {
+      const panel = await openTab(page, "汇总");
+      await panel.getByLabel("选择各单位报表", { exact: true }).setInputFiles(units.map((u) => u.file));
+      await panel.getByLabel("单位名册", { exact: true }).setInputFiles(ROSTER);
+      await choosePeriod(panel, PERIOD);
+      const download = page.waitForEvent("download");
+      await panel.getByRole("button", { name: "开始汇总" }).click();
+      const d = await download;
+      expect(d.suggestedFilename()).toBe(`县安委办汇总-${LABEL}.xlsx`);
+      const saved = join(TMP, d.suggestedFilename());
+      await d.saveAs(saved);
+
+      const summary = panel.getByRole("status").filter({ hasText: "应报" });
+      await summary.waitFor();
+      expect(await summary.textContent()).toBe(`${LABEL}:应报 5,已汇总 3,未报 1,有误 1,重复 0,迟报 0`);
+      const missing = panel.getByRole("region", { name: "未报单位" });
+      expect(await missing.getByRole("listitem").allTextContents()).toEqual([MISSING_UNIT]);
+      expect(await panel.getByRole("region", { name: "有误单位" }).getByRole("listitem").allTextContents()).toEqual(["县林业局"]);
+      const reminder = await panel.getByLabel("催报通知", { exact: true }).inputValue();
+      expect(reminder).toContain(MISSING_UNIT);
+      await shoot(page, "file-mode.png");
+
+      const book = readWorkbook(new Uint8Array(readFileSync(saved)), d.suggestedFilename());
+      expect(book.sheets.map((s) => s.sheet)).toEqual([`${LABEL}汇总`, `${LABEL}明细`]);
+      const total = book.sheets[0];
+      expect(numbersIn(total, MONTH_COL)).toEqual(expected.month);
+      expect(numbersIn(total, CUM_COL)).toEqual(expected.cumulative);
+      expect(total.marks?.period).toBe(periodKey(PERIOD));
+    });
+
+    test("downloads a blank template that reads back with its unit and month", async () => {
+      const panel = await openTab(page, "插入模板");
+      await choosePeriod(panel, PERIOD);
+      await panel.getByLabel("填报单位", { exact: true }).fill("茶市镇");
+      const download = page.waitForEvent("download");
+      await panel.getByRole("button", { name: "下载空白月报表" }).click();
+      const d = await download;
+      const saved = join(TMP, `template-${d.suggestedFilename()}`);
+      await d.saveAs(saved);
+      await panel.getByText(`已下载:${d.suggestedFilename()}`).waitFor();
+      const book = readWorkbook(new Uint8Array(readFileSync(saved)), d.suggestedFilename());
+      expect(book.sheets).toHaveLength(1);
+      const sheet = book.sheets[0];
+      expect(sheet.sheet).toBe(LABEL);
+      expect(cellAt(sheet, 0, 0)?.value).toBe(ANNEX.title);
+      expect(cellAt(sheet, 1, 1)?.value).toBe("茶市镇");
+      expect(sheet.marks?.period).toBe(periodKey(PERIOD));
+      expect(numbersIn(sheet, MONTH_COL).every(Number.isNaN)).toBe(true); // blank figures
+    });
+  });
+
+  describe("Office mode (Excel fake injected in place of office.js)", () => {
+    let w: Watched;
+    let page: Page;
+    const syncs: Record<string, number> = {};
+
+    /** What the fake workbook holds, read in the page. */
+    const view = (sheet: string, address: string) =>
+      page.evaluate(([s, a]) => (window as unknown as { __ybBook: { view(s: string, a: string): { value: unknown } } }).__ybBook.view(s, a).value, [sheet, address] as const);
+    const syncCount = () => page.evaluate(() => (window as unknown as { __ybBook: { syncCount: number } }).__ybBook.syncCount);
+    const userEdit = (sheet: string, row: number, col: number, v: number) =>
+      page.evaluate(
+        ([s, r, c, x]) => (window as unknown as { __ybBook: { userEdit(s: string, r: number, c: number, v: number): void } }).__ybBook.userEdit(s, r, c, x),
+        [sheet, row, col, v] as const,
+      );
+    /** Waits until no sync has happened for `quietMs` (auto re-checks run after edits). */
+    const settle = async (quietMs = 800) => {
+      let last = await syncCount();
+      for (;;) {
+        await page.waitForTimeout(quietMs);
+        const now = await syncCount();
+        if (now === last) return;
+        last = now;
+      }
+    };
+    const job = async (name: string, run: () => Promise<void>) => {
+      await settle(300);
+      const before = await syncCount();
+      await run();
+      syncs[name] = (await syncCount()) - before;
+    };
+
+    beforeAll(async () => {
+      w = await watchedContext(browser, { officeJs: "empty" });
+      watched.push(w);
+      page = await w.context.newPage();
+      await page.addInitScript({ path: fakeScript });
+      await page.addInitScript(() => {
+        type Fake = { FakeWorkbook: new (o: object) => object; installFakeOffice(g: object, b: object): void };
+        const F = (window as unknown as { YuebaoFake: Fake }).YuebaoFake;
+        const book = new F.FakeWorkbook({ excelApi: "1.9", displayLanguage: "zh-CN" });
+        F.installFakeOffice(window, book);
+        (window as unknown as { __ybBook: object }).__ybBook = book;
+      });
+      await page.goto(server.url + "taskpane.html");
+      await page.getByRole("tab", { name: "插入模板" }).waitFor();
+    });
+    afterAll(async () => {
+      console.log(`Excel fake: syncs per job ${JSON.stringify(syncs)}`);
+      await w.context.close();
+    });
+
+    test("runs in Excel mode (no file pickers on the template tab, no file-mode note)", async () => {
+      const panel = page.getByRole("tabpanel", { name: "插入模板" });
+      await panel.getByRole("button", { name: "插入月报表" }).waitFor();
+      expect(await page.getByText("文件仅在本机浏览器中处理,不会上传。").count()).toBe(0);
+    });
+
+    test("inserts last month's and this month's templates", async () => {
+      const panel = await openTab(page, "插入模板");
+      await panel.getByLabel("填报单位", { exact: true }).fill("云集镇");
+      for (const p of [PRIOR, PERIOD]) {
+        await choosePeriod(panel, p);
+        await job(`insert ${label(p)}`, async () => {
+          await panel.getByRole("button", { name: "插入月报表" }).click();
+          await panel.getByText(`已插入工作表“${label(p)}”。`).waitFor();
+        });
+        expect(await view(label(p), "A1")).toBe(ANNEX.title);
+        expect(await view(label(p), "B2")).toBe("云集镇");
+        const mark = await page.evaluate(
+          (s) => {
+            const sheet = (window as unknown as { __ybBook: { get(n: string): { names: Map<string, { formula: string }> } } }).__ybBook.get(s);
+            return Array.from(sheet.names.values()).map((n) => n.formula);
+          },
+          label(p),
+        );
+        expect(mark).toContain(`="${periodKey(p)}"`);
+      }
+    });
+
+    test("validates the active report and selects a finding's cell", async () => {
+      // Last month: figures and 累计数; this month: figures with a negative in C5.
+      for (let i = 0; i < ANNEX.items.length; i++) {
+        await userEdit(label(PRIOR), FIRST_ITEM_ROW + i, MONTH_COL, MONTHS["云集镇"][i]);
+        await userEdit(label(PRIOR), FIRST_ITEM_ROW + i, CUM_COL, MONTHS["云集镇"][i] * 2);
+        await userEdit(LABEL, FIRST_ITEM_ROW + i, MONTH_COL, i === 1 ? -3 : MONTHS["云集镇"][i]);
+      }
+      const panel = await openTab(page, "数据校验");
+      await job("validate", async () => {
+        await panel.getByRole("button", { name: "开始校验" }).click();
+        await panel.getByRole("region", { name: /^错误 \d+$/ }).waitFor();
+      });
+      const errors = panel.getByRole("region", { name: /^错误 \d+$/ });
+      const c5 = errors.getByRole("button", { name: /^C5/ });
+      expect(await c5.count()).toBe(1);
+      await shoot(page, "excel-mode.png");
+
+      await c5.click();
+      await page.waitForFunction(() => {
+        const b = (window as unknown as { __ybBook: { selection: { rect: { top: number; left: number } } | null } }).__ybBook;
+        return b.selection !== null && b.selection.rect.top === 4 && b.selection.rect.left === 2;
+      });
+      const where = await page.evaluate(() => {
+        const b = (window as unknown as {
+          __ybBook: { activeSheetId: string; sheets: { id: string; name: string }[]; selection: { sheetId: string; rect: object } };
+        }).__ybBook;
+        return { active: b.sheets.find((s) => s.id === b.activeSheetId)?.name, selected: b.sheets.find((s) => s.id === b.selection.sheetId)?.name, rect: b.selection.rect };
+      });
+      expect(where).toEqual({ active: LABEL, selected: LABEL, rect: { top: 4, left: 2, bottom: 4, right: 2 } });
+
+      // Correcting the cell re-runs the check by itself: the error goes away.
+      await userEdit(LABEL, FIRST_ITEM_ROW + 1, MONTH_COL, MONTHS["云集镇"][1]);
+      await errors.waitFor({ state: "detached", timeout: 10_000 });
+    });
+
+    test("fills 累计数 from last month's sheet", async () => {
+      const panel = await openTab(page, "累计数");
+      await job("fill", async () => {
+        await panel.getByRole("button", { name: "计算累计数" }).click();
+        await panel.getByText(`已在“${LABEL}”`).waitFor();
+      });
+      const month = MONTHS["云集镇"];
+      for (let i = 0; i < ANNEX.items.length; i++) {
+        const want = FIRST_MONTH ? month[i] : month[i] * 2 + month[i];
+        const got = await view(LABEL, `D${FIRST_ITEM_ROW + 1 + i}`);
+        expect([i, typeof got === "number" ? scaled(got) : got]).toEqual([i, scaled(want)]);
+      }
+      if (!FIRST_MONTH) expect(await panel.getByText(`上月数据来源:`).count()).toBe(1);
+    });
+
+    test("merges picked files into a total sheet and a detail sheet", async () => {
+      const panel = await openTab(page, "汇总");
+      await panel.getByLabel("选择各单位报表", { exact: true }).setInputFiles(units.map((u) => u.file));
+      await panel.getByLabel("单位名册", { exact: true }).setInputFiles(ROSTER);
+      await choosePeriod(panel, PERIOD);
+      await job("merge", async () => {
+        await panel.getByRole("button", { name: "开始汇总" }).click();
+        await panel.getByRole("status").filter({ hasText: "应报" }).waitFor();
+      });
+      await panel.getByText(`汇总结果已写入:${LABEL}汇总、${LABEL}明细`).waitFor();
+      expect(await panel.getByRole("region", { name: "未报单位" }).getByRole("listitem").allTextContents()).toEqual([MISSING_UNIT]);
+      const names = await page.evaluate(() => (window as unknown as { __ybBook: { sheets: { name: string }[] } }).__ybBook.sheets.map((s) => s.name));
+      expect(names).toEqual([label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`]);
+      const month: number[] = [];
+      const cum: number[] = [];
+      for (let i = 0; i < ANNEX.items.length; i++) {
+        const m = await view(`${LABEL}汇总`, `C${FIRST_ITEM_ROW + 1 + i}`);
+        const c = await view(`${LABEL}汇总`, `D${FIRST_ITEM_ROW + 1 + i}`);
+        month.push(typeof m === "number" ? scaled(m) : NaN);
+        cum.push(typeof c === "number" ? scaled(c) : NaN);
+      }
+      expect(month).toEqual(expected.month);
+      expect(cum).toEqual(expected.cumulative);
+    });
+
+    test("each job takes at most 4 syncs", () => {
+      expect(Object.keys(syncs).sort()).toEqual(["fill", `insert ${label(PERIOD)}`, `insert ${label(PRIOR)}`, "merge", "validate"].sort());
+      for (const [name, n] of Object.entries(syncs)) expect([name, n <= 4]).toEqual([name, true]);
+    });
+  });
+
+  test("time from navigation to an interactive pane", async () => {
+    const measure = async (url: string, officeJs: "real" | "empty"): Promise<number> => {
+      const ctx = await watchedContext(browser, { officeJs });
+      watched.push(ctx);
+      const page = await ctx.context.newPage();
+      await page.addInitScript(TAB_TIMER);
+      await page.goto(url);
+      await page.getByRole("tab").first().waitFor();
+      const at = await page.waitForFunction(() => (window as unknown as { __ybTabAt?: number }).__ybTabAt).then((h) => h.jsonValue());
+      await ctx.context.close();
+      return Number(at);
+    };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      ours.push(await measure(server.url + "taskpane.html", "real"));
+      if (baseline) bare.push(await measure(baseline.url + "taskpane.html", "real"));
+    }
+    const line = baseline
+      ? `navigation → first tab visible (median of 3): pane ${median(ours).toFixed(0)} ms, bare Fluent app ${median(bare).toFixed(0)} ms, ratio ${(median(ours) / median(bare)).toFixed(2)}`
+      : `navigation → first tab visible (median of 3): pane ${median(ours).toFixed(0)} ms (no scripts/baseline: no bare-app figure)`;
+    timings.push(line);
+    console.log(line);
+    expect(median(ours)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Set-up for the real-browser tests: a fresh production bundle, a loopback static server,
+ * the Excel fake bundled for the browser, unit workbooks written by openpyxl, and a browser
+ * context that refuses (and records) every request leaving localhost.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "fs";
+import type { Server } from "http";
+import type { AddressInfo } from "net";
+import { join, resolve } from "path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import webpack from "webpack";
+import { addMonths, periodKey, type Period } from "../../src/form/period";
+
+export const ROOT = resolve(__dirname, "../..");
+export const DIST = join(ROOT, "dist");
+export const TMP = join(ROOT, "test/.tmp/e2e");
+export const CHROMIUM = "/usr/bin/chromium";
+const XLSX_TOOL = join(ROOT, "test/cli/xlsx_tool.py");
+
+// ---- build ----
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * `npm run build` (about 40 s) only when dist/ is missing or older than some file in src/:
+ * the test must exercise the bundle of the current sources, but should not pay for a
+ * rebuild on every run. Returns whether it built.
+ */
+export function ensureBuild(): boolean {
+  const page = join(DIST, "taskpane.html");
+  if (existsSync(page) && statSync(page).mtimeMs >= newestMtime(join(ROOT, "src"))) return false;
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", timeout: 180_000 });
+  return true;
+}
+
+function runWebpack(config: webpack.Configuration): Promise<void> {
+  return new Promise((res, rej) => {
+    webpack(config, (err, stats) => {
+      if (err) return rej(err);
+      if (!stats) return rej(new Error("webpack returned no stats"));
+      if (stats.hasErrors()) return rej(new Error(stats.toString({ all: false, errors: true })));
+      res();
+    });
+  });
+}
+
+/** test/support/fake-excel as one browser script defining window.YuebaoFake. */
+export async function bundleFake(): Promise<string> {
+  mkdirSync(TMP, { recursive: true });
+  await runWebpack({
+    mode: "development",
+    devtool: false,
+    target: "web",
+    context: ROOT,
+    entry: join(ROOT, "test/support/fake-excel/index.ts"),
+    output: { path: TMP, filename: "fake-office.js", library: { name: "YuebaoFake", type: "window" } },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json"), compilerOptions: { module: "esnext", sourceMap: false } },
+        },
+      ],
+    },
+  });
+  return join(TMP, "fake-office.js");
+}
+
+interface ConfigModule {
+  createConfig(o: { mode: "production"; entry: string; outDir: string; baseUrl?: string; officeJs: "none"; copy: boolean }): webpack.Configuration;
+}
+
+/** The bare Fluent UI + React app of scripts/baseline, built with our webpack settings; undefined when absent. */
+export async function buildBaseline(): Promise<string | undefined> {
+  const entry = join(ROOT, "scripts/baseline/index.tsx");
+  if (!existsSync(entry)) return undefined;
+  // webpack.config.js is plain CommonJS: typed at this boundary.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createConfig } = require(join(ROOT, "webpack.config.js")) as ConfigModule;
+  const outDir = join(TMP, "baseline");
+  await runWebpack(createConfig({ mode: "production", entry, outDir, officeJs: "none", copy: false }));
+  return outDir;
+}
+
+// ---- server ----
+
+interface ServeModule {
+  serve(dir: string, o: { port: number; host?: string }): Promise<Server>;
+}
+
+export async function startServer(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  // scripts/serve.js is plain CommonJS: typed at this boundary.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { serve } = require(join(ROOT, "scripts/serve.js")) as ServeModule;
+  const server = await serve(dir, { port: 0 }); // port 0: the OS picks a free one
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+// ---- browser ----
+
+export const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--lang=zh-CN"];
+
+export interface Watched {
+  context: BrowserContext;
+  /** Requests to any host but localhost / 127.0.0.1 (aborted). */
+  foreign: string[];
+  /** console.error messages and uncaught page errors. */
+  errors: string[];
+}
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * A context at the task pane's width that aborts and records non-local requests and collects
+ * console errors. `officeJs: "empty"` answers office.js with an empty script so an injected fake
+ * Office stays in place.
+ */
+export async function watchedContext(browser: Browser, opts: { officeJs: "real" | "empty" }): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 800 }, locale: "zh-CN", acceptDownloads: true });
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if ((url.protocol === "http:" || url.protocol === "https:") && !LOCAL_HOSTS.has(url.hostname)) {
+      foreign.push(url.href);
+      await route.abort("blockedbyclient");
+      return;
+    }
+    if (opts.officeJs === "empty" && /\/office-js\/office\.js$/.test(url.pathname)) {
+      await route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js replaced by the test's fake */" });
+      return;
+    }
+    await route.continue();
+  });
+  context.on("page", (page) => watchPage(page, errors));
+  return { context, foreign, errors };
+}
+
+function watchPage(page: Page, errors: string[]): void {
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
+}
+
+// ---- unit workbooks (openpyxl, a clerk's layout with the form at B3) ----
+
+export type Figures = number[];
+
+export interface UnitBook {
+  unit: string;
+  file: string;
+  month: Figures;
+  cumulative: Figures;
+}
+
+/** The report month the pane offers by default: last calendar month. */
+export function lastMonth(today = new Date()): Period {
+  return addMonths({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
+}
+
+/** Writes the books with one python process (test/cli/xlsx_tool.py). */
+export function writeUnitBooks(books: UnitBook[], period: Period): void {
+  const next = addMonths(period, 1);
+  const date = `${next.year}-${String(next.month).padStart(2, "0")}-05`; // before the 10th: on time
+  const name = `${period.year}年${period.month}月`;
+  const spec = {
+    files: books.map((b) => ({ path: b.file, sheets: [{ name, unit: b.unit, date, month: b.month, cumulative: b.cumulative }] })),
+  };
+  const specFile = join(TMP, `units-${periodKey(period)}.json`);
+  writeFileSync(specFile, JSON.stringify(spec), "utf8");
+  execFileSync("/usr/bin/python3", [XLSX_TOOL, "write", specFile], { stdio: ["ignore", "ignore", "pipe"], timeout: 60_000 });
+}
+
+/** Exact decimal sums: every figure has at most 4 decimals (the form's 万元 precision). */
+export const scaled = (v: number): number => Math.round(v * 10000);
