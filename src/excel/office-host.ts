@@ -259,6 +259,9 @@ export class OfficeHost implements Host {
             a.ws.name = a.target.final;
             a.ws.position = old.position;
           }
+          // Show the user what was just made (the template to fill, the county total), in
+          // the same request: no extra round trip.
+          added[0]?.ws?.activate();
         },
       });
 

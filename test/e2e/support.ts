@@ -4,7 +4,7 @@
  * context that refuses (and records) every request leaving localhost.
  */
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "fs";
 import type { Server } from "http";
 import type { AddressInfo } from "net";
 import { join, resolve } from "path";
@@ -89,6 +89,8 @@ export async function buildBaseline(): Promise<string | undefined> {
   const { createConfig } = require(join(ROOT, "webpack.config.js")) as ConfigModule;
   const outDir = join(TMP, "baseline");
   await runWebpack(createConfig({ mode: "production", entry, outDir, officeJs: "none", copy: false }));
+  // The page template links the pane's icon; without it the bare app would log a 404.
+  cpSync(join(DIST, "assets"), join(outDir, "assets"), { recursive: true });
   return outDir;
 }
 
@@ -152,7 +154,7 @@ export async function watchedContext(browser: Browser, opts: { officeJs: "real" 
 
 function watchPage(page: Page, errors: string[]): void {
   page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() === "error") errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
 }

@@ -121,7 +121,7 @@ export function fakeActions(mode: Mode = "excel", unit = "云集镇"): FakeActio
         ? { status: "downloaded", fileName: `${req.unit}-${req.period.year}-${String(req.period.month).padStart(2, "0")}.xlsx` }
         : { status: "inserted", sheet: `${req.period.year}年${req.period.month}月` },
     ),
-    validate: jest.fn(async (): Promise<ReportCheck[]> => [reportCheck([negativeFines, blankArrests, fewOfficers])]),
+    validate: jest.fn(async (_req: ValidateRequest): Promise<ReportCheck[]> => [reportCheck([negativeFines, blankArrests, fewOfficers])]),
     fillCumulative: jest.fn(async (req: FillRequest): Promise<FillOutcome> => ({
       sheet: "2018年7月",
       period: { year: 2018, month: 7 },
@@ -130,17 +130,17 @@ export function fakeActions(mode: Mode = "excel", unit = "云集镇"): FakeActio
       findings: [],
       fileName: req.file ? `${req.file.name.replace(/\.xlsx$/, "")}-累计.xlsx` : undefined,
     })),
-    merge: jest.fn(async (): Promise<MergeOutcome> => ({
+    merge: jest.fn(async (_req: MergeRequest): Promise<MergeOutcome> => ({
       result: mergeResult(),
       written: mode === "file" ? ["县汇总-2018-07.xlsx"] : ["汇总2018年7月", "明细2018年7月"],
       reminder: REMINDER,
     })),
   };
   if (mode === "excel") {
-    base.openSheet = jest.fn(async () => undefined);
+    base.openSheet = jest.fn(async (_sheet: string) => undefined);
     base.clearHighlight = jest.fn(async () => undefined);
-    base.selectCell = jest.fn(async () => undefined);
-    base.onSheetChanged = jest.fn(async () => jest.fn());
+    base.selectCell = jest.fn(async (_sheet: string, _cell: string) => undefined);
+    base.onSheetChanged = jest.fn(async (_callback: () => void) => jest.fn());
   }
   return base;
 }

@@ -138,7 +138,7 @@ describe("数据校验 on files", () => {
     expect(screen.getByText("请先选择月报文件")).toBeInTheDocument();
 
     const a = xlsx("云集镇.xlsx");
-    const b = xlsx("茶市镇.xlsx");
+    const b = xlsx("茶市镇.xls"); // old format: still pickable, so the job can say to save it as .xlsx
     await user.upload(screen.getByLabelText("选择月报文件"), [a, b]);
     expect(screen.queryByText("请先选择月报文件")).not.toBeInTheDocument();
     expect(screen.getByText("已选择 2 个文件")).toBeInTheDocument();

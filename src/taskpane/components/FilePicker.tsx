@@ -7,6 +7,13 @@ import { useRef, useState, type DragEvent } from "react";
 import { Button, Field, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import type { Strings } from "../i18n/strings";
 
+/**
+ * Unit reports: .xlsx, plus the old .xls and WPS .et so that such files can still be picked and
+ * the job can say "save as .xlsx" for them; hiding them in the dialog would make those units
+ * look as if they had not reported.
+ */
+export const WORKBOOK_ACCEPT = ".xlsx,.xls,.et";
+
 const useStyles = makeStyles({
   box: {
     position: "relative",

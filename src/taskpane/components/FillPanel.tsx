@@ -8,7 +8,7 @@ import type { FillOutcome, FillRequest, PaneActions } from "../../jobs/actions";
 import { useStrings, type Lang } from "../i18n/strings";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
 import { FindingList } from "./FindingList";
 import { usePanelStyles } from "./layout";
 import { useRunner } from "./useRunner";
@@ -56,7 +56,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang }) {
       {!excel && (
         <FilePicker
           label={t.currentFile}
-          accept=".xlsx"
+          accept={WORKBOOK_ACCEPT}
           files={current}
           onChange={(f) => {
             setCurrent(f);
@@ -70,7 +70,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang }) {
       <FilePicker
         label={t.priorFile}
         hint={excel ? t.priorFileHintExcel : t.priorFileHintFile}
-        accept=".xlsx"
+        accept={WORKBOOK_ACCEPT}
         files={prior}
         onChange={setPrior}
         disabled={busy}

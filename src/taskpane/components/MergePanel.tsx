@@ -9,7 +9,7 @@ import type { Period } from "../../form/period";
 import { useStrings, type Lang } from "../i18n/strings";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
 import { usePanelStyles } from "./layout";
 import { MergeResults } from "./MergeResults";
 import { PeriodPicker, lastMonth } from "./PeriodPicker";
@@ -61,7 +61,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
     <div className={styles.panel}>
       <FilePicker
         label={t.unitFiles}
-        accept=".xlsx"
+        accept={WORKBOOK_ACCEPT}
         multiple
         dropZone
         files={files}
@@ -74,7 +74,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
         t={t}
       />
       <FilePicker label={t.roster} hint={t.rosterHint} accept=".txt,.xlsx" files={roster} onChange={setRoster} disabled={busy} t={t} />
-      <FilePicker label={t.priorCounty} hint={t.priorCountyHint} accept=".xlsx" files={prior} onChange={setPrior} disabled={busy} t={t} />
+      <FilePicker label={t.priorCounty} hint={t.priorCountyHint} accept={WORKBOOK_ACCEPT} files={prior} onChange={setPrior} disabled={busy} t={t} />
       <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={onMerge}>

@@ -9,7 +9,7 @@ import type { PaneActions, ReportCheck, ValidateRequest } from "../../jobs/actio
 import { useStrings, type Lang } from "../i18n/strings";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
 import { FindingList, type PlacedFinding } from "./FindingList";
 import { usePanelStyles } from "./layout";
 import { useRunner } from "./useRunner";
@@ -120,7 +120,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
       ) : (
         <FilePicker
           label={t.pickReports}
-          accept=".xlsx"
+          accept={WORKBOOK_ACCEPT}
           multiple
           dropZone
           files={files}

@@ -187,7 +187,7 @@ const zh: Strings = {
   priorCounty: "上月县汇总表",
   priorCountyHint: "可选:用于核对累计数",
   mergeButton: "开始汇总",
-  progress: (done, total, file) => `正在读取 ${done}/${total}:${file}`,
+  progress: (done, total, file) => `正在读取 ${done}/${total}: ${file}`,
   expected: "应报",
   included: "已汇总",
   missing: "未报",
