@@ -77,7 +77,7 @@ describe("汇总", () => {
     expect(wrong && within(wrong).getByText("D9 “经济处罚”本月数不能为负数(现为 -2)。")).toBeInTheDocument();
     const broken = rows.find((r) => within(r).queryByText("坏文件.xlsx"));
     expect(broken && within(broken).getByText("无法读取")).toBeInTheDocument();
-    expect(broken && within(broken).getByText("(未填单位)")).toBeInTheDocument();
+    expect(broken && within(broken).getByText("—")).toBeInTheDocument();
     expect(within(rows[0]).getByText("已汇总")).toBeInTheDocument();
 
     const missing = screen.getByRole("region", { name: "未报单位" });

@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   },
   place: {
     flexShrink: 0,
+    minWidth: "2.6em", // keeps messages aligned whether the address is D9 or E15
     fontFamily: tokens.fontFamilyMonospace,
     color: tokens.colorNeutralForeground2,
   },

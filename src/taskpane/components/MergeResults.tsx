@@ -32,10 +32,12 @@ const STATUS_COLOR: Record<FileStatus, NonNullable<BadgeProps["color"]>> = {
 
 const useStyles = makeStyles({
   table: { width: "100%", tableLayout: "fixed" },
-  colUnit: { width: "24%" },
-  colStatus: { width: "22%" },
-  colIssues: { width: "32%" },
-  colFile: { width: "22%" },
+  colUnit: { width: "21%" },
+  colStatus: { width: "23%" },
+  colIssues: { width: "35%" },
+  colFile: { width: "21%" },
+  // Status words are up to 5 characters: in a narrow pane the badge wraps instead of overflowing.
+  badge: { height: "auto", whiteSpace: "normal", textAlign: "center", paddingTop: "1px", paddingBottom: "1px" },
   cell: {
     overflowWrap: "anywhere",
     verticalAlign: "top",
@@ -50,6 +52,11 @@ const useStyles = makeStyles({
 
 export function unitName(f: FileOutcome): string | undefined {
   return f.rosterUnit ?? f.unit;
+}
+
+/** Only a report that was read can be said to lack a unit; an unreadable or skipped file just has none shown. */
+function wasRead(f: FileOutcome): boolean {
+  return f.status === "included" || f.status === "excluded" || f.status === "duplicate";
 }
 
 export interface MergeCounts {
@@ -139,9 +146,9 @@ export function MergeResults(props: { outcome: MergeOutcome; mode: Mode; lang: L
             const issues = issuesOf(f, lang, t);
             return (
               <TableRow key={`${f.file}|${f.sheet ?? ""}|${i}`}>
-                <TableCell className={styles.cell}>{unitName(f) ?? t.noUnit}</TableCell>
+                <TableCell className={styles.cell}>{unitName(f) ?? (wasRead(f) ? t.noUnit : "—")}</TableCell>
                 <TableCell className={styles.cell}>
-                  <Badge appearance="tint" color={STATUS_COLOR[f.status]} size="small">
+                  <Badge appearance="tint" color={STATUS_COLOR[f.status]} size="small" className={styles.badge}>
                     {statusLabel(f.status, lang)}
                   </Badge>
                 </TableCell>

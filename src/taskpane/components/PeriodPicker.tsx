@@ -8,6 +8,8 @@ export function lastMonth(today: Date): Period {
   return addMonths({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
 }
 
+const YEARS_BACK = 10;
+
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   selects: {
@@ -30,7 +32,8 @@ export function PeriodPicker({ value, onChange, today, t, disabled }: PeriodPick
   const styles = useStyles();
   const groupLabel = useId("period-label");
   const thisYear = today.getFullYear();
-  const first = Math.min(thisYear - 6, value.year);
+  // Ten years back: offices re-merge or re-check old months (the campaign's forms date from 2018).
+  const first = Math.min(thisYear - YEARS_BACK, value.year);
   const last = Math.max(thisYear + 1, value.year);
   const years: number[] = [];
   for (let y = last; y >= first; y--) years.push(y);
