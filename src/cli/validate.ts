@@ -1,10 +1,9 @@
-import { cumulativeFigures } from "../form/cumulative";
 import { hasErrors, type Finding } from "../form/findings";
-import { locateReports, pickReport } from "../form/locate";
-import { addMonths, periodKey } from "../form/period";
+import { locateReports, noReportFinding } from "../form/locate";
+import { periodKey } from "../form/period";
 import type { UnitReport } from "../form/report";
 import { ANNEX } from "../form/spec";
-import { validateReport } from "../form/validate";
+import { checkReport, reportsToCheck } from "../jobs/check-report";
 import { loadRoster } from "../jobs/merge-files";
 import { unreadableReason } from "../jobs/sources";
 import { UsageError, type ParsedArgs } from "./args";
@@ -38,33 +37,14 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
       results.push({ file: path, unreadable: c.lang === "zh" ? r.zh : r.en, findings: [] });
       continue;
     }
-    const chosen = wantPeriod ? [pickReport(reports, wantPeriod)].filter((r): r is UnitReport => Boolean(r)) : reports;
+    const chosen = reportsToCheck(reports, wantPeriod);
     if (chosen.length === 0) {
-      results.push({
-        file: path,
-        findings: [
-          wantPeriod
-            ? { severity: "error", code: "no-report-for-period", sheet: "", params: { period: periodKey(wantPeriod), found: reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ") } }
-            : { severity: "error", code: "no-report-for-period", sheet: "", params: { period: "", found: "" } },
-        ],
-      });
+      results.push({ file: path, findings: [noReportFinding(reports, wantPeriod)] });
       continue;
     }
     for (const report of chosen) {
-      const period = report.period ?? wantPeriod;
-      if (!period) {
-        results.push({ file: path, sheet: report.sheet, findings: [{ severity: "error", code: "period-unknown", sheet: report.sheet, params: { period: "?" } }] });
-        continue;
-      }
-      const prior = reports.find((r) => r.period && periodKey(r.period) === periodKey(addMonths(period, -1)));
-      const findings = validateReport(report, ANNEX, {
-        period,
-        startMonth: c.startMonth,
-        deadlineDay: c.deadlineDay,
-        roster,
-        priorCumulative: prior ? cumulativeFigures(prior) : undefined,
-      });
-      results.push({ file: path, sheet: report.sheet, unit: report.unit?.name, period: periodKey(period), findings });
+      const checked = checkReport(report, reports, { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster }, wantPeriod);
+      results.push({ file: path, sheet: report.sheet, unit: report.unit?.name, period: checked.period ? periodKey(checked.period) : undefined, findings: checked.findings });
     }
   }
 

@@ -4,24 +4,14 @@
  * quoted sheet names ('...') and function names are left alone; $-anchored parts stay.
  */
 
+import { columnIndex, columnLetters } from "../form/grid";
+
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 1-based column number, as references count them. */
+const colNumber = (letters: string): number => columnIndex(letters) + 1;
+const colLetters = (n: number): string => columnLetters(n - 1);
 
 // A cell reference not preceded by a name character and not followed by one or by "(".
 const REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(])/g;

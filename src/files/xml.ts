@@ -120,29 +120,12 @@ export class XmlScanner {
 
   /** Attribute of the current OPEN tag by local name, entities decoded. */
   attr(local: string): string | undefined {
-    const s = this.src;
-    let i = this.attrStart;
-    const end = this.attrEnd;
-    while (i < end) {
-      let c = s.charCodeAt(i);
-      while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
-      if (i >= end) break;
-      const eq = s.indexOf("=", i);
-      if (eq < 0 || eq >= end) break;
-      let nameEnd = eq;
-      while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
-      let vStart = eq + 1;
-      while (vStart < end && s.charCodeAt(vStart) <= 32) vStart++;
-      const quote = s.charCodeAt(vStart);
-      const vEnd = s.indexOf(quote === 39 ? "'" : '"', vStart + 1);
-      if (vEnd < 0) break;
-      const colon = s.lastIndexOf(":", nameEnd);
-      const ls = colon >= i ? colon + 1 : i;
-      if (nameEnd - ls === local.length && s.startsWith(local, ls)) return decodeEntities(s.slice(vStart + 1, vEnd));
-      i = vEnd + 1;
-    }
-    return undefined;
+    this.attrs([local], this.one);
+    return this.one[0];
   }
+
+  /** Reused by attr() so that a single lookup allocates nothing. */
+  private readonly one: (string | undefined)[] = [undefined];
 
   /**
    * Several attributes of the current OPEN tag in one pass (hot path: cells): out[i] is

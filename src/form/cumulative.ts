@@ -92,7 +92,11 @@ export function planFill(
     const item = spec.items.find((i) => i.id === fig.item);
     if (!item) continue;
     const value = expectedCumulative(fig.month.scaled, priorCum[fig.item], period, startMonth);
-    if (value === undefined) continue; // the reading findings already explain the bad cell
+    if (value === undefined) {
+      // Say why this cell stays empty: its 本月数 could not be read.
+      findings.push(...report.findings.filter((f) => f.severity === "error" && f.cell === fig.month.cell));
+      continue;
+    }
     const cell: FillCell = { item: fig.item, cell: fig.cumulative.cell, scaled: value };
     if (mode === "formulas") {
       if (start) cell.formula = `=${fig.month.cell}`;

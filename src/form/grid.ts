@@ -54,13 +54,18 @@ export function cellAddress(row: number, col: number): string {
   return columnLetters(col) + String(row + 1);
 }
 
+/** Column letters → 0-based index ("A" → 0, "AA" → 26); case-insensitive. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 /** "AB12" → { row: 11, col: 27 }; throws on malformed input (a programming error). */
 export function parseAddress(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new Error(`Bad cell address: ${a1}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 /** "A1:D3" → corners (a single cell is its own range). */

@@ -6,8 +6,8 @@ import type { Finding } from "./findings";
 import { cellAddress, cellAt, gridBounds, type SheetGrid, type SourceCell, type WorkbookGrids } from "./grid";
 import { afterLabel, isCumulativeHeader, isMonthHeader, isUnitHeader, matchItem } from "./labels";
 import { readFigure } from "./numbers";
-import { addMonths, parseYmd, ymdFromSerial, type Period, type Ymd } from "./period";
-import { readPeriodText, readPeriodFromName } from "./period-text";
+import { addMonths, parsePeriod, parseYmd, periodKey, ymdFromSerial, type Period, type Ymd } from "./period";
+import { readPeriodFromName } from "./period-text";
 import type { ItemFigures, PeriodSource, UnitReport } from "./report";
 import type { FormSpec } from "./spec";
 import { cellText, fold } from "./text";
@@ -138,7 +138,7 @@ function periodOf(
 ): { period: Period; source: PeriodSource } | undefined {
   const mark = grid.marks?.period;
   if (mark) {
-    const p = readPeriodText(mark);
+    const p = parsePeriod(mark);
     if (p) return { period: p, source: "mark" };
   }
   // Texts above the table (title, sub-title) give a full year-month or at least a year.
@@ -235,6 +235,23 @@ export function locateReports(workbook: WorkbookGrids, spec: FormSpec, hints: Lo
     if (r) out.push(r);
   }
   return out;
+}
+
+/** "This file has no report for the month" (or none at all), naming the months it does have. */
+export function noReportFinding(reports: readonly UnitReport[], wanted: Period | undefined, severity: Finding["severity"] = "error"): Finding {
+  return {
+    severity,
+    code: "no-report-for-period",
+    sheet: "",
+    params: { period: wanted ? periodKey(wanted) : "", found: reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ") },
+  };
+}
+
+/** Last month's report among a workbook's reports (the last such sheet), never `self`. */
+export function priorReport(reports: readonly UnitReport[], period: Period, self?: UnitReport): UnitReport | undefined {
+  const key = periodKey(addMonths(period, -1));
+  const hits = reports.filter((r) => r !== self && r.period && periodKey(r.period) === key);
+  return hits[hits.length - 1];
 }
 
 /**

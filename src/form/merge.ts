@@ -6,9 +6,9 @@
 import { cumulativeFigures, expectedCumulative } from "./cumulative";
 import { hasErrors, type Finding } from "./findings";
 import type { WorkbookGrids } from "./grid";
-import { cleanUnitName, locateReports, pickReport } from "./locate";
+import { cleanUnitName, locateReports, noReportFinding, pickReport, priorReport } from "./locate";
 import type { FileOutcome, MergeResult, TotalRow } from "./merge-types";
-import { addMonths, compareYmd, periodKey, type Period } from "./period";
+import { compareYmd, periodKey, type Period } from "./period";
 import { formatScaled, fromScaled, type UnitReport } from "./report";
 import { matchUnit, unitFromFileName, unitKey, type Roster } from "./roster";
 import type { FormSpec } from "./spec";
@@ -53,13 +53,7 @@ export class Merger {
     const reports = locateReports(workbook, spec, { fileName: file, requested: period });
     const report = pickReport(reports, period);
     if (!report) {
-      const found = reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ");
-      const outcome: FileOutcome = {
-        file,
-        status: "skipped",
-        late: false,
-        findings: [{ severity: "warning", code: "no-report-for-period", sheet: "", params: { period: periodKey(period), found } }],
-      };
+      const outcome: FileOutcome = { file, status: "skipped", late: false, findings: [noReportFinding(reports, period, "warning")] };
       this.pending.push({ outcome });
       return outcome;
     }
@@ -70,7 +64,7 @@ export class Merger {
   addReport(file: string, report: UnitReport, sameWorkbook: readonly UnitReport[] = []): FileOutcome {
     const { spec, period, roster } = this.opts;
     // A workbook that also holds last month lets us check the unit's own 累计 chain.
-    const prior = pickExact(sameWorkbook, addMonths(period, -1));
+    const prior = priorReport(sameWorkbook, period, report);
     const findings = validateReport(report, spec, {
       period,
       startMonth: this.opts.startMonth,
@@ -135,15 +129,23 @@ export class Merger {
 
     const files = outcomes.map((p) => p.outcome);
     const included = files.filter((f) => f.status === "included");
-    const totals: TotalRow[] = spec.items.map((item) => {
+    // Sums stay in exact scaled integers; plain numbers only for the result rows.
+    const sums = spec.items.map((item) => {
       let month = 0;
       let cumulative = 0;
       for (const f of included) {
         month += f.figures?.[item.id]?.month ?? 0;
         cumulative += f.figures?.[item.id]?.cumulative ?? 0;
       }
-      return { item: item.id, label: item.label, unit: item.unit, month: fromScaled(month), cumulative: fromScaled(cumulative) };
+      return { item, month, cumulative };
     });
+    const totals: TotalRow[] = sums.map(({ item, month, cumulative }) => ({
+      item: item.id,
+      label: item.label,
+      unit: item.unit,
+      month: fromScaled(month),
+      cumulative: fromScaled(cumulative),
+    }));
 
     const reported = new Set(files.filter((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate").map((f) => f.rosterUnit));
     const missing = roster ? roster.units.map((u) => u.name).filter((n) => !reported.has(n)) : [];
@@ -152,11 +154,7 @@ export class Merger {
     const findings: Finding[] = [];
     if (this.opts.priorCounty) {
       const prior = cumulativeFigures(this.opts.priorCounty);
-      for (const item of spec.items) {
-        const total = totals.find((t) => t.item === item.id);
-        if (!total) continue;
-        const m = Math.round(total.month * 10000);
-        const c = Math.round(total.cumulative * 10000);
+      for (const { item, month: m, cumulative: c } of sums) {
         const expected = expectedCumulative(m, prior[item.id], period, this.opts.startMonth);
         if (expected !== undefined && expected !== c)
           findings.push({
@@ -186,11 +184,6 @@ export class Merger {
       deadline: deadlineFor(period, this.opts.deadlineDay),
     };
   }
-}
-
-function pickExact(reports: readonly UnitReport[], period: Period): UnitReport | undefined {
-  const hits = reports.filter((r) => r.period && periodKey(r.period) === periodKey(period));
-  return hits[hits.length - 1];
 }
 
 function compareText(a: string, b: string): number {

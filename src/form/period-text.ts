@@ -1,11 +1,6 @@
 /** Periods written in sheet names, titles and file names. */
-import { isValidPeriod, parsePeriod, type Period } from "./period";
+import { isValidPeriod, type Period } from "./period";
 import { fold } from "./text";
-
-/** Reads a mark value ("2018-07"). */
-export function readPeriodText(text: string): Period | undefined {
-  return parsePeriod(text);
-}
 
 /**
  * A year-month anywhere in a name or title ("2018年7月", "2018-07", "2018.7", "2018_07月报"),

@@ -1,6 +1,7 @@
 /** The form's rules. Every problem is a Finding; nothing here throws for bad user data. */
 import { expectedCumulative, type Figures } from "./cumulative";
 import type { Finding } from "./findings";
+import { parseAddress } from "./grid";
 import { addMonths, compareYmd, periodKey, ymdKey, type Period, type Ymd } from "./period";
 import { formatScaled, type UnitReport } from "./report";
 import { matchUnit, type Roster } from "./roster";
@@ -106,11 +107,8 @@ export function validateReport(report: UnitReport, spec: FormSpec, opts: Validat
 export function sortFindings(findings: Finding[]): Finding[] {
   const pos = (f: Finding): number => {
     if (!f.cell) return -1;
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!m) return -1;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return Number(m[2]) * 1000 + col;
+    const { row, col } = parseAddress(f.cell);
+    return row * 20000 + col;
   };
   return findings
     .map((f, i) => ({ f, i }))

@@ -2,14 +2,14 @@
  * The task pane's actions outside Office: everything works on files the user picks, and
  * results are handed back as downloads. Nothing leaves the browser.
  */
-import { cumulativeFigures } from "../form/cumulative";
-import { locateReports, pickReport } from "../form/locate";
+import { locateReports, noReportFinding } from "../form/locate";
 import { detailPlan, sheetNameForPeriod, templatePlan, totalPlan } from "../form/layout";
-import { addMonths, periodKey, type Ymd } from "../form/period";
+import { periodKey, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
+import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
-import { validateReport } from "../form/validate";
 import type { FillOutcome, PaneActions, PickedFile, ReportCheck, Settings } from "./actions";
+import { checkReport, reportsToCheck } from "./check-report";
 import { fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
@@ -57,35 +57,20 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       const m = await d.files();
       const out: ReportCheck[] = [];
       for (const f of files) {
+        let reports: UnitReport[];
+        // Only reading the file can fail for the user's reasons; a fault in the checks is a bug.
         try {
-          const reports = locateReports(m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, { fileName: f.name, requested: req.period });
-          const chosen = req.period ? [pickReport(reports, req.period)].filter((r): r is NonNullable<typeof r> => Boolean(r)) : reports;
-          if (chosen.length === 0) {
-            out.push({
-              source: f.name,
-              file: f.name,
-              sheet: "",
-              findings: [{ severity: "error", code: "no-report-for-period", sheet: "", params: { period: req.period ? periodKey(req.period) : "", found: reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ") } }],
-            });
-            continue;
-          }
-          for (const r of chosen) {
-            const period = r.period ?? req.period;
-            const prior = period ? reports.find((x) => x.period && periodKey(x.period) === periodKey(addMonths(period, -1))) : undefined;
-            out.push({
-              source: `${f.name} › ${r.sheet}`,
-              file: f.name,
-              sheet: r.sheet,
-              unit: r.unit?.name,
-              period,
-              findings: period
-                ? validateReport(r, d.spec, { period, startMonth: d.settings.startMonth, deadlineDay: d.settings.deadlineDay, priorCumulative: prior ? cumulativeFigures(prior) : undefined })
-                : [{ severity: "error", code: "period-unknown", sheet: r.sheet, params: { period: "?" } }],
-            });
-          }
+          reports = locateReports(m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, { fileName: f.name, requested: req.period });
         } catch (err) {
           const reason = unreadableReason(err, f.name);
           out.push({ source: f.name, file: f.name, sheet: "", findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }] });
+          continue;
+        }
+        const chosen = reportsToCheck(reports, req.period);
+        if (chosen.length === 0) out.push({ source: f.name, file: f.name, sheet: "", findings: [noReportFinding(reports, req.period)] });
+        for (const r of chosen) {
+          const checked = checkReport(r, reports, { spec: d.spec, startMonth: d.settings.startMonth, deadlineDay: d.settings.deadlineDay }, req.period);
+          out.push({ source: `${f.name} › ${r.sheet}`, file: f.name, sheet: r.sheet, unit: r.unit?.name, ...checked });
         }
       }
       return out;

@@ -1,8 +1,8 @@
 /** 累计数 for a report in a file: find the month, find last month, patch the cells in place. */
 import { planFill, type PriorRef } from "../form/cumulative";
 import type { Finding } from "../form/findings";
-import { locateReports, pickReport } from "../form/locate";
-import { addMonths, periodKey, type Period } from "../form/period";
+import { locateReports, noReportFinding, pickReport, priorReport } from "../form/locate";
+import { addMonths, type Period } from "../form/period";
 import type { FormSpec } from "../form/spec";
 import type { RangeWrite } from "./host";
 import { fillWrites } from "./fill-writes";
@@ -33,19 +33,12 @@ export function fillFile(req: FillFileRequest, parse: ParseWorkbook, patch: Patc
   const wb = parse(req.bytes, req.name);
   const reports = locateReports(wb, req.spec, { fileName: req.name, requested: req.period });
   const report = pickReport(reports, req.period);
-  if (!report) {
-    const found = reports.map((r) => (r.period ? periodKey(r.period) : "?")).join(", ");
-    return {
-      priorSource: "",
-      written: 0,
-      findings: [{ severity: "error", code: "no-report-for-period", sheet: "", params: { period: periodKey(req.period), found } }],
-    };
-  }
+  if (!report) return { priorSource: "", written: 0, findings: [noReportFinding(reports, req.period)] };
   const priorPeriod = addMonths(req.period, -1);
   let prior: PriorRef | undefined;
   let priorSource = "";
-  const inBook = pickReport(reports.filter((r) => r !== report && r.period), priorPeriod);
-  if (inBook && inBook.period && periodKey(inBook.period) === periodKey(priorPeriod)) {
+  const inBook = priorReport(reports, req.period, report);
+  if (inBook) {
     prior = { report: inBook, sameWorkbookSheet: inBook.sheet };
     priorSource = `${req.name} › ${inBook.sheet}`;
   } else if (req.prior) {
@@ -57,8 +50,8 @@ export function fillFile(req: FillFileRequest, parse: ParseWorkbook, patch: Patc
     }
   }
   const plan = planFill(report, req.period, req.startMonth, prior, req.mode, req.spec);
-  const findings = [...report.findings.filter((f) => f.severity === "error" && f.cell && report.items.some((i) => i.month.cell === f.cell)), ...plan.findings];
+  const findings = plan.findings;
   if (plan.cells.length === 0) return { sheet: report.sheet, priorSource, written: 0, findings };
-  const bytes = patch(req.bytes, req.name, fillWrites(plan, report.sheet, req.spec));
+  const bytes = patch(req.bytes, req.name, fillWrites(plan, report.sheet));
   return { bytes, sheet: report.sheet, priorSource, written: plan.cells.length, findings };
 }

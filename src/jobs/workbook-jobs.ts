@@ -2,18 +2,18 @@
  * The four jobs over the live workbook (any Host). Each job reads once, computes in the core,
  * and writes once: the number of round trips does not grow with rows, months or units.
  */
-import { cumulativeFigures, planFill, type PriorRef } from "../form/cumulative";
+import { planFill, type PriorRef } from "../form/cumulative";
 import type { SheetGrid } from "../form/grid";
 import { detailPlan, sheetNameForPeriod, templatePlan, totalPlan } from "../form/layout";
-import { locateReport, pickReport } from "../form/locate";
+import { locateReport, pickReport, priorReport } from "../form/locate";
 import { addMonths, periodKey, type Period, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import { rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
-import { validateReport } from "../form/validate";
 import type { FillOutcome, FillRequest, InsertOutcome, InsertRequest, MergeOutcome, MergeRequest, ReportCheck, Settings, ValidateRequest } from "./actions";
+import { checkReport } from "./check-report";
 import { fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
@@ -83,12 +83,6 @@ async function readReports(ctx: JobContext, requested?: Period): Promise<Workboo
   return { grids: sheets, infos, active, reports, roster };
 }
 
-function priorOf(reports: readonly UnitReport[], period: Period, self: UnitReport): UnitReport | undefined {
-  const key = periodKey(addMonths(period, -1));
-  const hits = reports.filter((r) => r !== self && r.period && periodKey(r.period) === key);
-  return hits[hits.length - 1];
-}
-
 function notAReport(ctx: JobContext, sheet: string): JobError {
   return new JobError(
     "not-a-report",
@@ -102,25 +96,8 @@ export async function validateJob(ctx: JobContext, req: ValidateRequest): Promis
   const wb = await readReports(ctx, req.period);
   const targets = req.scope === "all" ? wb.reports : wb.reports.filter((r) => r.sheet === wb.active);
   if (targets.length === 0) throw notAReport(ctx, wb.active);
-  return targets.map((report) => {
-    const period = report.period ?? req.period;
-    if (!period)
-      return { source: report.sheet, sheet: report.sheet, unit: report.unit?.name, findings: [{ severity: "error", code: "period-unknown", sheet: report.sheet, params: { period: "?" } }] };
-    const prior = priorOf(wb.reports, period, report);
-    return {
-      source: report.sheet,
-      sheet: report.sheet,
-      unit: report.unit?.name,
-      period,
-      findings: validateReport(report, ctx.spec, {
-        period,
-        startMonth: ctx.settings.startMonth,
-        deadlineDay: ctx.settings.deadlineDay,
-        roster: wb.roster,
-        priorCumulative: prior ? cumulativeFigures(prior) : undefined,
-      }),
-    };
-  });
+  const opts = { spec: ctx.spec, startMonth: ctx.settings.startMonth, deadlineDay: ctx.settings.deadlineDay, roster: wb.roster };
+  return targets.map((report) => ({ source: report.sheet, sheet: report.sheet, unit: report.unit?.name, ...checkReport(report, wb.reports, opts, req.period) }));
 }
 
 async function bytesOf(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ByteSource> {
@@ -137,7 +114,7 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
 
   let prior: PriorRef | undefined;
   let priorSource = "";
-  const inBook = priorOf(wb.reports, period, report);
+  const inBook = priorReport(wb.reports, period, report);
   if (inBook) {
     prior = { report: inBook, sameWorkbookSheet: inBook.sheet };
     priorSource = inBook.sheet;
@@ -150,12 +127,8 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
     }
   }
   const plan = planFill(report, period, ctx.settings.startMonth, prior, req.mode, ctx.spec);
-  // No number formats here: our template is protected, and Excel refuses format changes
-  // on a protected sheet even in unlocked cells (values are allowed); the template's cells
-  // already carry the right formats.
-  if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet, ctx.spec).map(({ numberFormat: _omit, ...w }) => w));
-  const readErrors = report.findings.filter((f) => f.severity === "error");
-  return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: [...plan.findings, ...readErrors] };
+  if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet));
+  return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: plan.findings };
 }
 
 export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<MergeOutcome> {

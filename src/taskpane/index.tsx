@@ -7,9 +7,6 @@ import { ANNEX } from "../form/spec";
 import type { PaneActions, Settings } from "../jobs/actions";
 import { createFileActions } from "../jobs/file-actions";
 import { loadFilesModule } from "../jobs/files-module";
-import { createOfficeActions } from "../jobs/office-actions";
-import { documentSettings } from "../excel/document-settings";
-import { OfficeHost } from "../excel/office-host";
 import { App } from "./components/App";
 import { detectHost } from "./boot";
 import { browserStore, downloadBytes, todayYmd } from "./browser";
@@ -22,7 +19,13 @@ function settingsFrom(store: { get(key: string): string | null }): Settings {
   return { deadlineDay: num("yuebao.deadlineDay", 10, 1, 31), startMonth: num("yuebao.startMonth", 1, 1, 12) };
 }
 
-function excelActions(lang: "zh" | "en"): PaneActions {
+/** The Office.js adapter is its own chunk: a page working on files never loads it. */
+async function excelActions(lang: "zh" | "en"): Promise<PaneActions> {
+  const [{ OfficeHost }, { documentSettings }, { createOfficeActions }] = await Promise.all([
+    import(/* webpackChunkName: "excel" */ "../excel/office-host"),
+    import(/* webpackChunkName: "excel" */ "../excel/document-settings"),
+    import(/* webpackChunkName: "excel" */ "../jobs/office-actions"),
+  ]);
   const host = new OfficeHost({ global: window });
   const store = documentSettings(window, (err) => console.error("Yuebao: saving document settings failed", err));
   const settings = settingsFrom(store);
@@ -59,10 +62,10 @@ function fileActions(lang: "zh" | "en"): PaneActions {
   });
 }
 
-void detectHost().then((info) => {
+void detectHost().then(async (info) => {
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
-  const actions = info.mode === "excel" ? excelActions(info.language) : fileActions(info.language);
+  const actions = info.mode === "excel" ? await excelActions(info.language) : fileActions(info.language);
   document.documentElement.lang = info.language === "zh" ? "zh-CN" : "en";
   createRoot(root).render(<App actions={actions} lang={info.language} />);
 });
