@@ -9,7 +9,10 @@
  * do not colour the next one's memory. Inputs are written once into bench/.tmp (gitignored)
  * with the project's own writer, a few of them re-saved by LibreOffice when it is installed.
  *
- * Options: --sizes 30,300,1000   --repeat 3   --regen (rewrite the inputs)
+ * Then the add-in's Office.js round trips per job for 1, 30 and 300 months or units
+ * (bench/office-run.js: context.sync() calls, cells written, largest request).
+ *
+ * Options: --sizes 30,300,1000   --repeat 3   --regen (rewrite the inputs)   --office-sizes 1,30,300
  */
 "use strict";
 const { execFileSync, spawnSync } = require("child_process");
@@ -336,6 +339,12 @@ async function parent() {
   console.log(`        heap peak while reading: ${rows.map((r) => `N=${r.n} ${mb(r.readHeapMB)} MB`).join(" | ")}`);
   const bad = rows.filter((r) => r.included !== r.n);
   if (bad.length) console.log(`  note: not every file was included: ${bad.map((r) => `N=${r.n} ${JSON.stringify(r.statuses)}`).join("; ")}`);
+
+  // The add-in's round trips per job, in its own process (it loads TypeScript sources).
+  console.log("");
+  const office = spawnSync(process.execPath, [path.join(__dirname, "office-run.js"), "--sizes", option("office-sizes", "1,30,300")], { cwd: ROOT, encoding: "utf8" });
+  process.stdout.write(office.stdout);
+  if (office.status !== 0) console.error(office.stderr);
 }
 
 if (process.argv.includes("--child")) {

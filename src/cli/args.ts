@@ -36,10 +36,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         flags.add(name);
         continue;
       }
-      if (!OPTIONS.has(name)) throw new UsageError(`未知选项 --${name}(yuebao --help 查看用法)/ Unknown option --${name} (see yuebao --help)`);
+      if (!OPTIONS.has(name)) throw new UsageError(`未知选项 --${name}（用 yuebao --help 查看用法）/ Unknown option --${name} (see yuebao --help)`);
       const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
       if (value === undefined || (eq < 0 && value.startsWith("--")))
-        throw new UsageError(`--${name} 缺少取值,例如 --${name} ${EXAMPLES[name] ?? "…"} / --${name} needs a value`);
+        throw new UsageError(`--${name} 缺少取值，例如 --${name} ${EXAMPLES[name] ?? "…"} / --${name} needs a value`);
       options.set(name, value);
     } else if (a === "-h") flags.add("help");
     else files.push(a);

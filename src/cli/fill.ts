@@ -9,8 +9,8 @@ export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
   const [path] = args.files;
   const out = args.options.get("out");
-  if (!path || args.files.length > 1) throw new UsageError(say(c.lang, "请给出一个要计算累计数的文件", "Name one file to fill"));
-  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定输出文件(不会改动原文件)", "Give the output file with --out (the original is left as it is)"));
+  if (!path || args.files.length > 1) throw new UsageError(say(c.lang, "请指定一个要计算累计数的文件", "Name one file to fill"));
+  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定输出文件（原文件不作改动）", "Give the output file with --out (the original is left as it is)"));
   const mode = args.options.get("mode") ?? (args.flags.has("formulas") ? "formulas" : "values");
   if (mode !== "values" && mode !== "formulas") throw new UsageError("--mode values|formulas");
   await assertWritable(out, args.flags.has("force"), c.lang);
@@ -24,14 +24,14 @@ export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
   );
   for (const f of result.findings) io.out(findingLine(f, c.lang, src.name));
   if (!result.bytes) {
-    io.err(say(c.lang, "未写出文件:累计数无法计算。", "Nothing written: the cumulative figures could not be computed."));
+    io.err(say(c.lang, "累计数无法计算，未写出文件。", "Nothing written: the cumulative figures could not be computed."));
     return 2;
   }
   await writeOutput(out, result.bytes, args.flags.has("force"), c.lang);
   io.out(
     say(
       c.lang,
-      `已填入 ${result.written} 个累计数(${result.sheet})${result.priorSource ? `,上月数据来自 ${result.priorSource}` : ",本月为累计起始月"}:${out}`,
+      `已在“${result.sheet}”填入${result.written}个累计数${result.priorSource ? `，上月数据取自“${result.priorSource}”` : "（本月为累计起始月）"}，已写入：${out}`,
       `Filled ${result.written} cumulative cells (${result.sheet})${result.priorSource ? `, last month from ${result.priorSource}` : ", this month starts the running total"}: ${out}`,
     ),
   );

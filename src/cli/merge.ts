@@ -13,8 +13,8 @@ import { say } from "./text";
 export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
   const out = args.options.get("out");
-  if (args.files.length === 0) throw new UsageError(say(c.lang, "请给出要汇总的各单位文件", "Name the unit files to merge"));
-  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件,例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
+  if (args.files.length === 0) throw new UsageError(say(c.lang, "请指定要汇总的各单位文件", "Name the unit files to merge"));
+  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件，例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
   const force = args.flags.has("force");
   // Both outputs are checked before any file is read: no half-done run.
   await assertWritable(out, force, c.lang);
@@ -24,7 +24,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
   const priorCounty = priorPath ? await loadPriorReport(fileSource(priorPath), parse, ANNEX, c.period) : undefined;
   if (priorPath && !priorCounty)
-    io.err(say(c.lang, `注意:“${priorPath}”中没有上月汇总表,未核对累计数。`, `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`));
+    io.err(say(c.lang, `注意：“${priorPath}”中没有上月汇总表，未核对累计数。`, `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`));
 
   const total = args.files.length;
   let lastShown = -1;
@@ -54,7 +54,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.out(buildReminder(result, { spec: ANNEX, office: args.options.get("office") ?? say(c.lang, "县安委办", "the county office"), today, lang: c.lang }));
   const jsonPath = args.options.get("json");
   if (jsonPath) await writeOutput(jsonPath, JSON.stringify(toJson(result, c.lang), null, 2) + "\n", force, c.lang);
-  io.out(say(c.lang, `县汇总表已写入:${out}`, `County workbook written: ${out}`));
+  io.out(say(c.lang, `县汇总表已写入：${out}`, `County workbook written: ${out}`));
   const clean = result.files.every((f) => f.status === "included");
   return clean ? 0 : 1;
 }
@@ -64,17 +64,22 @@ function printSummary(r: MergeResult, lang: "zh" | "en", io: Io, total: number):
   io.out(
     say(
       lang,
-      `${periodLabelZh(r.period)}:共 ${total} 个文件,已汇总 ${r.includedCount} 个单位;有误未汇总 ${count("excluded")},重复 ${count("duplicate")},无本月报表 ${count("skipped")},无法读取 ${count("unreadable")};未报 ${r.missing.length},迟报 ${r.late.length}。`,
+      `${periodLabelZh(r.period)}：共${total}个文件，已汇总${r.includedCount}个单位；有误未汇总${count("excluded")}个，重复${count("duplicate")}个，无本月报表${count("skipped")}个，无法读取${count("unreadable")}个；未报${r.missing.length}个，迟报${r.late.length}个。`,
       `${periodKey(r.period)}: ${total} file(s), ${r.includedCount} unit(s) merged; excluded ${count("excluded")}, duplicate ${count("duplicate")}, no report for the month ${count("skipped")}, unreadable ${count("unreadable")}; missing ${r.missing.length}, late ${r.late.length}.`,
     ),
   );
   for (const f of r.files) {
     if (f.status === "included" && f.findings.length === 0) continue;
-    io.out(`${f.status === "included" ? "•" : "✗"} ${f.file}${f.unit ? ` (${f.unit})` : ""}: ${statusLabel(f.status, lang)}`);
+    const mark = f.status === "included" ? "•" : "✗";
+    io.out(
+      lang === "zh"
+        ? `${mark} ${f.file}${f.unit ? `（${f.unit}）` : ""}：${statusLabel(f.status, lang)}`
+        : `${mark} ${f.file}${f.unit ? ` (${f.unit})` : ""}: ${statusLabel(f.status, lang)}`,
+    );
     for (const x of f.findings) io.out(findingLine(x, lang));
   }
-  if (r.missing.length) io.out(say(lang, `未报:${r.missing.join("、")}`, `Missing: ${r.missing.join(", ")}`));
-  if (r.late.length) io.out(say(lang, `迟报:${r.late.join("、")}`, `Late: ${r.late.join(", ")}`));
+  if (r.missing.length) io.out(say(lang, `未报：${r.missing.join("、")}`, `Missing: ${r.missing.join(", ")}`));
+  if (r.late.length) io.out(say(lang, `迟报：${r.late.join("、")}`, `Late: ${r.late.join(", ")}`));
   for (const f of r.findings) io.out(`  ${findingMessage(f, lang)}`);
 }
 

@@ -3,22 +3,22 @@ import type { Lang } from "../form/messages";
 
 const T = {
   usage: {
-    zh: `yuebao — 安全监管“强执法防事故”行动情况月报表 助手
+    zh: `yuebao — 安全监管“强执法防事故”行动情况月报表助手
 
-用法:
+用法：
   yuebao template --period 2018-07 --unit 云集镇 --out 云集镇-2018-07.xlsx
   yuebao validate 文件... --period 2018-07 [--roster 名册.txt] [--json 结果.json]
   yuebao fill 文件 --period 2018-07 [--prior 上月.xlsx] [--mode values|formulas] --out 新文件.xlsx
   yuebao merge 文件... --period 2018-07 [--roster 名册.txt] [--prior 县汇总-2018-06.xlsx]
                --out 县汇总-2018-07.xlsx [--json 结果.json] [--county 衡南县]
 
-通用选项:
-  --lang zh|en        输出语言(默认中文)
-  --deadline-day N    每月报送截止日(默认 10)
-  --start-month N     累计数起始月份(默认 1,即 1 月)
+通用选项：
+  --lang zh|en        输出语言（默认中文）
+  --deadline-day N    每月报送截止日（默认10日）
+  --start-month N     累计数起始月份（默认1，即1月）
   --force             允许覆盖已存在的输出文件
 
-退出码: 0 全部正常;1 已输出结果,但有文件被排除、跳过或无法读取(或发现错误);2 未能输出结果。`,
+退出码：0 全部正常；1 已输出结果，但有文件被排除、跳过或无法读取（校验时为发现错误）；2 未能输出结果。`,
     en: `yuebao — monthly report helper for the safety enforcement campaign form
 
 Usage:

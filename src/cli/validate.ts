@@ -22,7 +22,7 @@ interface Checked {
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args, false);
   const wantPeriod = args.options.has("period") ? c.period : undefined;
-  if (args.files.length === 0) throw new UsageError(say(c.lang, "请给出要校验的文件", "Name the files to check"));
+  if (args.files.length === 0) throw new UsageError(say(c.lang, "请指定要校验的文件", "Name the files to check"));
   await assertWritable(args.options.get("json"), args.flags.has("force"), c.lang);
   const rosterPath = args.options.get("roster");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
@@ -52,7 +52,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   for (const r of results) {
     if (r.unreadable) {
       errors++;
-      io.out(`✗ ${r.file}: ${r.unreadable}`);
+      io.out(`✗ ${r.file}${say(c.lang, "：", ": ")}${r.unreadable}`);
       continue;
     }
     const bad = hasErrors(r.findings);
@@ -60,7 +60,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     const head = [r.file, r.sheet, r.unit, r.period].filter(Boolean).join(" › ");
     const e = r.findings.filter((f) => f.severity === "error").length;
     const w = r.findings.length - e;
-    io.out(`${bad ? "✗" : "✓"} ${head}: ${say(c.lang, `错误 ${e} 项,警告 ${w} 项`, `${e} error(s), ${w} warning(s)`)}`);
+    io.out(`${bad ? "✗" : "✓"} ${head}${say(c.lang, `：错误${e}项，警告${w}项`, `: ${e} error(s), ${w} warning(s)`)}`);
     for (const f of r.findings) io.out(findingLine(f, c.lang));
   }
   const jsonPath = args.options.get("json");

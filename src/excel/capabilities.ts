@@ -8,7 +8,7 @@
 export interface Capabilities {
   /** ExcelApi 1.7: our baseline (worksheet.onChanged, freezePanes, NamedItem.formula). */
   baseline: boolean;
-  /** ExcelApi 1.4: sheet-scoped names (our marks) and getUsedRangeOrNullObject. */
+  /** ExcelApi 1.4: NamedItemCollection.add (our marks) and getUsedRangeOrNullObject. */
   names: boolean;
   /** ExcelApi 1.8: range.dataValidation. */
   dataValidation: boolean;

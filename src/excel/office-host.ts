@@ -2,6 +2,11 @@
  * The live workbook as a Host: the only place in the project that calls Excel.run. Each
  * method is a fixed number of context.sync() calls whatever the number of sheets, rows or
  * units; statements are never synced inside a loop over data.
+ *
+ * Syncs per method (cold = first call on a freshly opened workbook):
+ *   listSheets 1 · readSheets 1 · writeRanges 1 · addSheets 1 with a listing, else 2
+ *   (more only when content exceeds the request budget) · readAll 1 warm, cold 1 for up to
+ *   three sheets and 2 otherwise (see readAll).
  */
 import { cellAddress, parseRange } from "../form/grid";
 import type { CellValue, SheetGrid } from "../form/grid";
@@ -27,17 +32,15 @@ import {
   memoryStore,
   settingsStore,
 } from "./highlight";
-import { marksOf } from "./marks";
+import { DefinedNameLike, indexMarks, markName, MarkIndex, marksOfSheet } from "./marks";
 import { OfficeEnv, officeEnv } from "./office-env";
-import { contentBands, layoutBytes, queueContent, queueLayout } from "./plan-render";
+import { contentBands, layoutBytes, queueContent, queueLayout, queueMark } from "./plan-render";
 import { groupRects, KeyedCell } from "./rects";
 import { gridFromRange } from "./read-grid";
 import { copyName, sameSheetName, sheetNameProblem } from "./sheet-names";
 
 /** Excel on the web refuses requests above 5 MB; we pack statements below this. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-
-const NAME_PROPS = "items/name,items/type,items/value,items/formula,items/scope";
 
 export interface OfficeHostOptions {
   /** Where office.js put its globals (window); tests pass the object the fake was installed on. */
@@ -60,12 +63,44 @@ export interface ReportChange {
 
 interface NameTarget {
   plan: SheetPlan;
-  /** The name the sheet is added under (a temporary one when replacing). */
+  /**
+   * The temporary name the sheet is added under; it gets its final name only at the end of
+   * the write. A temporary name is unique to this run, so after a failure the rollback can
+   * tell our sheets from a same-named sheet the user made meanwhile.
+   */
   addAs: string;
   /** The name it ends with. */
   final: string;
   /** The sheet it replaces. */
-  replaces?: { id: string; name: string; position: number };
+  replaces?: SheetRef;
+  /** The defined name carrying the plan's marks (marks.ts), if it has any. */
+  mark?: string;
+}
+
+interface SheetRef {
+  id: string;
+  name: string;
+  position: number;
+}
+
+/** What a read learnt that a write needs: ids and positions of sheets, our mark names. */
+interface Listing {
+  sheets: SheetRef[];
+  marks: MarkIndex;
+}
+
+interface Snapshot {
+  infos: SheetInfo[];
+  grids: SheetGrid[];
+  active: string;
+}
+
+/** The listing handed to addSheets no longer matches the workbook: read afresh and retry. */
+class StaleListing extends Error {
+  constructor() {
+    super("The workbook changed since it was read");
+    this.name = "StaleListing";
+  }
 }
 
 export class OfficeHost implements Host {
@@ -73,8 +108,13 @@ export class OfficeHost implements Host {
   private readonly maxRequestBytes: number;
   private readonly store?: HighlightStore;
   private caps?: Capabilities;
-  /** Sheet ids seen by the last listSheets, so the next one loads their names in one sync. */
+  /** Sheet ids seen by the last read or insert, so the next readAll loads their grids at once. */
   private knownIds: string[] = [];
+  /**
+   * What each listing returned by listSheets/readAll (keyed by its SheetInfo array) knew, so
+   * addSheets(plans, choice, listing) can skip its own read. Weak: forgotten with the listing.
+   */
+  private readonly listings = new WeakMap<readonly SheetInfo[], Listing>();
 
   constructor(options: OfficeHostOptions = {}) {
     this.globalObj = options.global ?? globalThis;
@@ -111,28 +151,39 @@ export class OfficeHost implements Host {
   // Reading
 
   /**
-   * Sheet-scoped names (and used ranges) cannot be loaded through the worksheet collection
-   * (WorksheetLoadOptions has no `names`), so they are loaded per sheet via getItem(id).
-   * Sheets seen last time are loaded in the same sync as the list: one sync while the set of
-   * sheets is unchanged, a second one for sheets not seen before, and a fresh start if a
-   * known sheet was deleted meanwhile.
+   * One sync, the first time and every time: the worksheet list, the active sheet and the
+   * workbook's names load in one request, and our marks are workbook names (marks.ts).
    */
   async listSheets(): Promise<{ sheets: SheetInfo[]; active: string }> {
     const snap = await this.snapshot(false);
     return { sheets: snap.infos, active: snap.active };
   }
 
-  /** listSheets plus every sheet's grid, in the same sync(s). */
+  /**
+   * listSheets plus every sheet's grid. A used range can only be asked of a Worksheet proxy
+   * (getUsedRangeOrNullObject is a method, and WorksheetLoadOptions offers no range), and a
+   * proxy for a sheet needs its id or name — which the list gives only after a sync. So the
+   * same request that loads the list also asks for the used ranges of the sheets we can name
+   * without it: the sheets this host saw last time (by id), the active sheet and, the first
+   * time, the first and last sheets (getFirst/getLast, ExcelApi 1.5), which always exist.
+   * One sync when that covers every sheet (always after an earlier read or insert in this
+   * session, unless the user added sheets meanwhile; at once for a workbook of up to three
+   * sheets); otherwise a second sync for the rest. A chain getFirst().getNextOrNullObject()...
+   * would reach every sheet blindly, but it calls methods on null objects past the last sheet,
+   * which Office.js does not document; we do not rely on it.
+   */
   async readAll(): Promise<{ sheets: SheetGrid[]; infos: SheetInfo[]; active: string }> {
     const snap = await this.snapshot(true);
     return { sheets: snap.grids, infos: snap.infos, active: snap.active };
   }
 
-  private async snapshot(withGrids: boolean): Promise<{ infos: SheetInfo[]; grids: SheetGrid[]; active: string }> {
+  private async snapshot(withGrids: boolean): Promise<Snapshot> {
+    const guess = withGrids ? this.knownIds : [];
     try {
-      return await this.run((ctx) => this.snapshotIn(ctx, this.knownIds, withGrids));
+      return await this.run((ctx) => this.snapshotIn(ctx, guess, withGrids));
     } catch (e) {
-      if (officeErrorCode(e) !== "ItemNotFound" || this.knownIds.length === 0) throw translateOfficeError(e);
+      // A sheet seen last time was deleted meanwhile: start afresh.
+      if (officeErrorCode(e) !== "ItemNotFound" || guess.length === 0) throw translateOfficeError(e);
       this.knownIds = [];
       try {
         return await this.run((ctx) => this.snapshotIn(ctx, [], withGrids));
@@ -142,41 +193,61 @@ export class OfficeHost implements Host {
     }
   }
 
-  private async snapshotIn(
-    ctx: Excel.RequestContext,
-    guessIds: string[],
-    withGrids: boolean,
-  ): Promise<{ infos: SheetInfo[]; grids: SheetGrid[]; active: string }> {
+  private async snapshotIn(ctx: Excel.RequestContext, guessIds: string[], withGrids: boolean): Promise<Snapshot> {
     const sheets = ctx.workbook.worksheets;
-    sheets.load("items/id,items/name,items/visibility");
+    sheets.load("items/id,items/name,items/visibility,items/position");
     const active = sheets.getActiveWorksheet();
-    active.load("name");
-    const parts = new Map<string, SheetLoads>();
-    for (const id of guessIds) parts.set(id, queueSheetLoads(sheets.getItem(id), withGrids));
+    active.load("id,name");
+    const names = ctx.workbook.names.load(this.nameProps());
+    const guesses: { ws: Excel.Worksheet; used: Excel.Range }[] = [];
+    if (withGrids) {
+      const targets = [active, ...(guessIds.length > 0 ? guessIds.map((id) => sheets.getItem(id)) : [sheets.getFirst(), sheets.getLast()])];
+      for (const ws of targets) {
+        ws.load("id");
+        guesses.push({ ws, used: queueUsedRange(ws) });
+      }
+    }
     await ctx.sync();
-    const unseen = sheets.items.filter((s) => !parts.has(s.id));
-    for (const s of unseen) parts.set(s.id, queueSheetLoads(s, withGrids));
-    if (unseen.length > 0) await ctx.sync();
-    this.knownIds = sheets.items.map((s) => s.id);
+    const used = new Map<string, Excel.Range>();
+    for (const g of guesses) if (!used.has(g.ws.id)) used.set(g.ws.id, g.used);
+    if (withGrids) {
+      const unseen = sheets.items.filter((s) => !used.has(s.id));
+      for (const s of unseen) used.set(s.id, queueUsedRange(s));
+      if (unseen.length > 0) await ctx.sync();
+    }
+    const index = indexMarks(this.definedNames(names));
     const infos: SheetInfo[] = [];
     const grids: SheetGrid[] = [];
     for (const s of sheets.items) {
-      const loads = parts.get(s.id) as SheetLoads;
-      const marks = marksOf(loads.names.items);
+      const marks = marksOfSheet(index, s.name);
       infos.push({ name: s.name, visible: s.visibility === "Visible", marks });
-      if (loads.used) grids.push(gridOf(s.name, loads.used, marks));
+      const range = used.get(s.id);
+      if (withGrids && range) grids.push(gridOf(s.name, range, marks));
     }
+    this.knownIds = sheets.items.map((s) => s.id);
+    this.listings.set(infos, { sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })), marks: index });
     return { infos, grids, active: active.name };
+  }
+
+  /** Workbook names with what marks.ts needs; `formula` is ExcelApi 1.7, `value` 1.1. */
+  private nameProps(): string {
+    return this.capabilities.baseline ? "items/name,items/type,items/value,items/formula" : "items/name,items/type,items/value";
+  }
+
+  private definedNames(names: Excel.NamedItemCollection): DefinedNameLike[] {
+    const withFormula = this.capabilities.baseline;
+    return names.items.map((n) => ({ name: n.name, type: n.type, value: n.value, formula: withFormula ? String(n.formula) : undefined }));
   }
 
   /** One sync for any number of sheets: used ranges (values only), formulas, formats, marks. */
   async readSheets(names: string[]): Promise<SheetGrid[]> {
     if (names.length === 0) return [];
     return this.run(async (ctx) => {
+      const defined = ctx.workbook.names.load(this.nameProps());
       const parts = names.map((name) => {
         const ws = ctx.workbook.worksheets.getItem(name);
         ws.load("name");
-        return { ws, loads: queueSheetLoads(ws, true) };
+        return { ws, used: queueUsedRange(ws) };
       });
       try {
         await ctx.sync();
@@ -184,7 +255,8 @@ export class OfficeHost implements Host {
         if (officeErrorCode(e) === "ItemNotFound") throw await this.missingSheet(ctx, names, e);
         throw translateOfficeError(e);
       }
-      return parts.map(({ ws, loads }) => gridOf(ws.name, loads.used as Excel.Range, marksOf(loads.names.items)));
+      const index = indexMarks(this.definedNames(defined));
+      return parts.map(({ ws, used }) => gridOf(ws.name, used, marksOfSheet(index, ws.name)));
     });
   }
 
@@ -205,28 +277,56 @@ export class OfficeHost implements Host {
   // Adding sheets
 
   /**
-   * One sync to read the existing names, then the writes: one sync for ordinary plans, more
-   * only when the content would exceed the request budget. "replace" adds the new sheet under
-   * a temporary name and, after everything is written, deletes the old sheet and renames.
-   * A failed write removes what this run added and throws AddSheetsFailedError.
+   * Adds sheets from plans. `known` is the `sheets` of a listSheets() / `infos` of a readAll()
+   * of this host: then nothing is read and the whole job is the write — one sync for ordinary
+   * plans, more only when the content would exceed the request budget. Without it, one read
+   * sync comes first. A listing is good for one write (it is forgotten after it).
+   *
+   * "replace" adds the new sheet under a temporary name and, after everything is written,
+   * deletes the old sheet (and its mark names) and renames. Marks are added last, with the
+   * deletion of stale #REF! mark names left by deleted sheets. A failed write removes what
+   * this run added (sheets and names) and throws AddSheetsFailedError. If the failure says the
+   * workbook changed since `known` was read (ItemAlreadyExists / ItemNotFound) and the
+   * rollback was complete, the job is tried once more with a fresh read.
    */
-  async addSheets(plans: SheetPlan[], onConflict: ConflictChoice): Promise<OfficeAddSheetsResult> {
+  async addSheets(plans: SheetPlan[], onConflict: ConflictChoice, known?: readonly SheetInfo[]): Promise<OfficeAddSheetsResult> {
     for (const p of plans) {
       const problem = sheetNameProblem(p.name);
       if (problem) throw new InvalidSheetNameError(p.name, problem);
     }
     if (plans.length === 0) return { names: [], skipped: [] };
-    const caps = this.capabilities;
+    const listing = known ? this.listings.get(known) : undefined;
+    if (known) this.listings.delete(known);
+    if (listing) {
+      try {
+        return await this.addOnce(plans, onConflict, listing);
+      } catch (e) {
+        if (!(e instanceof StaleListing)) throw e;
+      }
+    }
+    return this.addOnce(plans, onConflict, undefined);
+  }
 
+  private addOnce(plans: SheetPlan[], onConflict: ConflictChoice, given: Listing | undefined): Promise<OfficeAddSheetsResult> {
+    const caps = this.capabilities;
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.load("items/id,items/name,items/position");
-      try {
-        await ctx.sync();
-      } catch (e) {
-        throw translateOfficeError(e);
+      const wbNames = ctx.workbook.names;
+      let listing = given;
+      if (!listing) {
+        sheets.load("items/id,items/name,items/position");
+        wbNames.load(this.nameProps());
+        try {
+          await ctx.sync();
+        } catch (e) {
+          throw translateOfficeError(e);
+        }
+        listing = { sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })), marks: indexMarks(this.definedNames(wbNames)) };
       }
-      const targets = this.resolveNames(plans, onConflict, sheets.items);
+      const marks = listing.marks;
+      const targets = this.resolveNames(plans, onConflict, listing.sheets);
+      let nextId = marks.nextId;
+      for (const t of targets) if (t.plan.marks && Object.keys(t.plan.marks).length > 0) t.mark = markName(nextId++, t.plan.marks);
 
       // Pack statements into requests below the budget, in write order.
       type Step = { bytes: number; queue: () => void };
@@ -248,17 +348,24 @@ export class OfficeHost implements Host {
           queue: () => queueLayout(a.ws as Excel.Worksheet, plan, caps).forEach((f) => skipped.add(f)),
         });
       });
-      // Replacing comes last, once every new sheet is fully written.
+      // Renaming, replacing, marks and tidying come last, once every new sheet is fully
+      // written; renames first of all (see rollback).
       steps.push({
-        bytes: 300 * targets.length,
+        bytes: 300 * targets.length + 200 * marks.stale.length,
         queue: () => {
+          for (const a of added) if (a.target.replaces && a.ws) sheets.getItem(a.target.replaces.id).delete();
+          for (const a of added) {
+            if (!a.ws) continue;
+            a.ws.name = a.target.final;
+            if (a.target.replaces) a.ws.position = a.target.replaces.position;
+          }
           for (const a of added) {
             const old = a.target.replaces;
-            if (!old || !a.ws) continue;
-            sheets.getItem(old.id).delete();
-            a.ws.name = a.target.final;
-            a.ws.position = old.position;
+            if (old) for (const n of marks.namesBySheet.get(old.name.toUpperCase()) ?? []) wbNames.getItem(n).delete();
           }
+          for (const a of added) if (a.target.mark && a.ws) queueMark(wbNames, a.ws, a.target.mark);
+          for (const n of marks.stale) wbNames.getItem(n).delete();
+          for (const a of added) a.ws?.load("id");
           // Show the user what was just made (the template to fill, the county total), in
           // the same request: no extra round trip.
           added[0]?.ws?.activate();
@@ -277,57 +384,72 @@ export class OfficeHost implements Host {
         }
         await ctx.sync();
       } catch (e) {
+        const code = officeErrorCode(e);
+        const leftovers = await this.rollback(ctx, targets, renamesStarted(e), listing.sheets);
+        if (given && leftovers.length === 0 && (code === "ItemAlreadyExists" || code === "ItemNotFound")) throw new StaleListing();
         // Only "already exists" can be pinned on a sheet; AccessDenied here is more likely the
         // workbook's structure protection than a sheet's.
-        const cause =
-          officeErrorCode(e) === "ItemAlreadyExists" && plans.length === 1 ? new SheetExistsError(targets[0].final) : translateOfficeError(e);
-        const leftovers = await this.rollback(ctx, targets);
+        const cause = code === "ItemAlreadyExists" && plans.length === 1 ? new SheetExistsError(targets[0].final) : translateOfficeError(e);
         throw new AddSheetsFailedError(cause, leftovers.length === 0, leftovers);
       }
-      this.knownIds = [];
+      // The sheets are known again without a read: the next readAll is one sync.
+      const replaced = new Set(targets.flatMap((t) => (t.replaces ? [t.replaces.id] : [])));
+      this.knownIds = [...listing.sheets.map((s) => s.id).filter((id) => !replaced.has(id)), ...added.map((a) => (a.ws as Excel.Worksheet).id)];
       return { names: targets.map((t) => t.final), skipped: [...skipped] };
     });
   }
 
-  private resolveNames(plans: SheetPlan[], onConflict: ConflictChoice, existing: Excel.Worksheet[]): NameTarget[] {
+  private resolveNames(plans: SheetPlan[], onConflict: ConflictChoice, existing: readonly SheetRef[]): NameTarget[] {
     const taken = existing.map((s) => s.name);
     const targets: NameTarget[] = [];
+    const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+    const temp = (): string => `Yuebao~${run}~${targets.length}`;
     for (const plan of plans) {
       const clash = existing.find((s) => sameSheetName(s.name, plan.name));
       const clashInRun = targets.some((t) => sameSheetName(t.final, plan.name));
       if (!clash && !clashInRun) {
-        targets.push({ plan, addAs: plan.name, final: plan.name });
+        targets.push({ plan, addAs: temp(), final: plan.name });
       } else if (onConflict === "fail" || (onConflict === "replace" && clashInRun)) {
         throw new SheetExistsError(clash ? clash.name : plan.name);
       } else if (onConflict === "copy") {
         const name = copyName(plan.name, taken);
-        targets.push({ plan, addAs: name, final: name });
+        targets.push({ plan, addAs: temp(), final: name });
       } else {
-        const old = clash as Excel.Worksheet;
-        targets.push({ plan, addAs: copyName(plan.name, taken), final: old.name, replaces: { id: old.id, name: old.name, position: old.position } });
+        const old = clash as SheetRef;
+        targets.push({ plan, addAs: temp(), final: old.name, replaces: { id: old.id, name: old.name, position: old.position } });
       }
-      taken.push(targets[targets.length - 1].addAs);
+      taken.push(targets[targets.length - 1].final);
     }
     return targets;
   }
 
   /**
-   * Removes the sheets this run added. A replaced sheet that is already gone means the new
-   * sheet is now the only copy: it is kept (renamed if possible) and reported.
+   * Removes the sheets this run added, and their mark names. A sheet under one of our
+   * temporary names is ours. A sheet under a final name is ours only if it is new (not in the
+   * listing) and the renames had started when the batch failed (`renamed`): otherwise it may
+   * be a same-named sheet the user made meanwhile, which is never touched. When Excel does
+   * not say where the batch failed, such a sheet is left and reported (not rolled back).
+   * A replaced sheet that is already gone means the new sheet is now the only copy: it is
+   * kept under the final name, with its mark, and reported.
    */
-  private async rollback(ctx: Excel.RequestContext, targets: NameTarget[]): Promise<string[]> {
+  private async rollback(ctx: Excel.RequestContext, targets: NameTarget[], renamed: boolean | undefined, before: readonly SheetRef[]): Promise<string[]> {
     try {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/id,items/name");
+      const names = ctx.workbook.names.load(this.nameProps());
       await ctx.sync();
       const present = sheets.items;
+      const ours = indexMarks(this.definedNames(names)).namesBySheet;
+      const isNew = (s: Excel.Worksheet): boolean => !before.some((b) => b.id === s.id);
       const leftovers: string[] = [];
       let queued = false;
       for (const t of targets) {
+        const temp = present.find((s) => sameSheetName(s.name, t.addAs));
+        const final = present.find((s) => sameSheetName(s.name, t.final) && isNew(s));
         const oldGone = t.replaces !== undefined && !present.some((s) => s.id === t.replaces?.id);
         if (oldGone) {
           // The new sheet is the only copy now: keep it under the final name.
-          const mine = present.find((s) => sameSheetName(s.name, t.addAs) || sameSheetName(s.name, t.final));
+          const mine = temp ?? final;
           if (mine && !sameSheetName(mine.name, t.final)) {
             mine.name = t.final;
             queued = true;
@@ -335,16 +457,25 @@ export class OfficeHost implements Host {
           if (mine) leftovers.push(t.final);
           continue;
         }
-        const mine = present.find((s) => sameSheetName(s.name, t.addAs));
+        const mine = temp ?? (final && renamed === true ? final : undefined);
+        if (!temp && final && renamed === undefined) leftovers.push(final.name);
         if (mine) {
           mine.delete();
+          queued = true;
+        }
+        // Our mark, if it was added: it refers to the sheet being removed (a same-named name
+        // made by someone else refers elsewhere and stays).
+        const markHere = mine && t.mark !== undefined && (ours.get(mine.name.toUpperCase()) ?? []).some((n) => n.toUpperCase() === t.mark?.toUpperCase());
+        const mark = markHere ? names.items.find((n) => n.name.toUpperCase() === t.mark?.toUpperCase()) : undefined;
+        if (mark) {
+          mark.delete();
           queued = true;
         }
       }
       if (queued) await ctx.sync();
       return leftovers;
     } catch {
-      return targets.map((t) => t.addAs);
+      return targets.map((t) => t.final);
     }
   }
 
@@ -467,18 +598,23 @@ export class OfficeHost implements Host {
   }
 }
 
-interface SheetLoads {
-  names: Excel.NamedItemCollection;
-  used?: Excel.Range;
+/**
+ * Whether a failed add batch had got to its renames: the statement Excel names as the failing
+ * one (debugInfo.errorLocation) is a rename or comes after the renames (the final step:
+ * Worksheet.name, then name deletions and additions, activation). Undefined when Excel does
+ * not say.
+ */
+function renamesStarted(e: unknown): boolean | undefined {
+  const location = (e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  if (typeof location !== "string" || location === "") return undefined;
+  return /^(Worksheet\.(name|position|activate)|NamedItem(Collection)?\.)/.test(location);
 }
 
-/** Queues the loads of one sheet: its names and, for grids, its used range (values only). */
-function queueSheetLoads(ws: Excel.Worksheet, withGrid: boolean): SheetLoads {
-  const names = ws.names.load(NAME_PROPS);
-  if (!withGrid) return { names };
+/** Queues the load of a sheet's used range (values only: formatting does not widen it). */
+function queueUsedRange(ws: Excel.Worksheet): Excel.Range {
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("address,values,formulas,numberFormat,valueTypes");
-  return { names, used };
+  return used;
 }
 
 function gridOf(sheet: string, used: Excel.Range, marks: Record<string, string>): SheetGrid {

@@ -10,7 +10,6 @@ import { columnLetters, cellAddress, parseRange } from "../form/grid";
 import type { CellValue } from "../form/grid";
 import type { PlanCell, PlanStyle, SheetPlan } from "../form/plan";
 import type { Capabilities, DegradedFeature } from "./capabilities";
-import { markFormula, markName } from "./marks";
 import { groupRects, KeyedCell } from "./rects";
 import { columnWidthPoints } from "./units";
 
@@ -184,7 +183,7 @@ function absoluteRows(rows: string): string {
 }
 
 /**
- * Styles, merges, sizes, panes, print set-up, validation, marks and protection. Returns the
+ * Styles, merges, sizes, panes, print set-up, validation and protection (marks: queueMark). Returns the
  * features the plan asked for that this Excel cannot do.
  */
 export function queueLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabilities): DegradedFeature[] {
@@ -233,10 +232,19 @@ export function queueLayout(ws: Excel.Worksheet, plan: SheetPlan, caps: Capabili
     } else skipped.push("dataValidation");
   }
 
-  for (const [key, value] of Object.entries(plan.marks ?? {})) ws.names.add(markName(key), markFormula(value));
   // Last: formats, validation and unlocking are refused once the sheet is protected.
   if (plan.protect) ws.protection.protect();
   return skipped;
+}
+
+/**
+ * A plan's marks on its new sheet: a workbook-scoped name (spelled by marks.ts markName) that
+ * refers to the sheet's A1, hidden so it stays out of the Name Box list. NamedItemCollection.add
+ * takes a Range (ExcelApi 1.4); `visible` is ExcelApi 1.1.
+ */
+export function queueMark(names: Excel.NamedItemCollection, ws: Excel.Worksheet, name: string): void {
+  const item = names.add(name, ws.getRange("A1"));
+  item.visible = false;
 }
 
 /** Rough size of the layout statements (styles, merges, widths ...) of a plan. */

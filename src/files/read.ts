@@ -5,6 +5,7 @@
  */
 import type { CellValue, SheetGrid, SourceCell, WorkbookGrids } from "../form/grid";
 import { MARK_PREFIX } from "../form/plan";
+import { indexMarks, parseMarkName } from "../excel/marks";
 import type { ReadLimits } from "./guard";
 import { shiftFormula } from "./formula";
 import { isDateFormat } from "./numfmt";
@@ -67,15 +68,30 @@ function lazy<T>(make: () => T): () => T {
   return () => (v === undefined ? (v = make()) : v);
 }
 
+/**
+ * Our marks by sheet index, in both forms:
+ * - today's: a workbook-scoped name "Yuebao_<n>.<key>.<value>..." referring to the sheet's A1
+ *   (src/excel/marks.ts), mapped to the sheet it refers to NOW — after a rename in Excel, WPS
+ *   or LibreOffice the reference names the new sheet name. A #REF! (deleted sheet) marks
+ *   nothing. Excel copies such a name onto a copied sheet as a sheet-scoped name; it is read
+ *   the same way.
+ * - the earlier one: sheet-scoped names "Yuebao_<key>" holding a string constant; the
+ *   newer form wins where both mark a sheet.
+ */
 function marksBySheet(pkg: WorkbookPackage): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();
+  const add = (index: number, marks: Record<string, string>): void => {
+    out.set(index, { ...(out.get(index) ?? {}), ...marks });
+  };
   for (const d of pkg.definedNames) {
-    if (d.localSheetId === undefined || !d.name.startsWith(MARK_PREFIX)) continue;
+    if (d.localSheetId === undefined || !d.name.startsWith(MARK_PREFIX) || parseMarkName(d.name)) continue;
     const value = stringConstant(d.value);
-    if (value === undefined) continue;
-    const m = out.get(d.localSheetId) ?? {};
-    m[d.name.slice(MARK_PREFIX.length)] = value;
-    out.set(d.localSheetId, m);
+    if (value !== undefined) add(d.localSheetId, { [d.name.slice(MARK_PREFIX.length)]: value });
+  }
+  const index = indexMarks(pkg.definedNames.map((d) => ({ name: d.name, formula: d.value })));
+  for (const s of pkg.sheets) {
+    const m = index.bySheet.get(s.name.toUpperCase());
+    if (m) add(s.index, m);
   }
   return out;
 }

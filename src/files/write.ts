@@ -7,7 +7,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { cellAddress, parseRange } from "../form/grid";
 import type { PlanCell, SheetPlan } from "../form/plan";
-import { MARK_PREFIX } from "../form/plan";
+import { markName, markReference } from "../excel/marks";
 import { WorkbookPlanError } from "./errors";
 import { checkSheetName, checkUniqueNames, quoteSheet } from "./sheet-names";
 import { StyleBook } from "./styles";
@@ -182,8 +182,15 @@ function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first:
   return x + "</worksheet>";
 }
 
+/**
+ * Print areas and titles (sheet-scoped, as Excel writes them) and our marks: one hidden
+ * workbook-scoped name per marked sheet, spelled as src/excel/marks.ts says and referring to
+ * the sheet's A1, exactly what the add-in adds in Excel — so Excel, WPS and LibreOffice keep
+ * it pointing at the sheet when it is renamed or moved.
+ */
 function definedNamesXml(plans: SheetPlan[]): string {
   const names: string[] = [];
+  let markId = 0;
   plans.forEach((plan, i) => {
     const q = quoteSheet(plan.name);
     if (plan.print?.printArea) {
@@ -193,11 +200,17 @@ function definedNamesXml(plans: SheetPlan[]): string {
     if (plan.print?.printTitleRows) {
       names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!${titleRows(plan.print.printTitleRows)}`)}</definedName>`);
     }
-    for (const [key, value] of Object.entries(plan.marks ?? {})) {
-      if (!MARK_KEY.test(key)) throw new WorkbookPlanError("bad-mark", `Mark key must be letters, digits, "_" or ".": ${key}`);
-      const constant = `"${value.replace(/"/g, '""')}"`;
-      if (constant.length > 255) throw new WorkbookPlanError("bad-mark", `Mark ${key} is longer than 253 characters`);
-      names.push(`<definedName name="${MARK_PREFIX}${key}" localSheetId="${i}">${escapeXml(constant)}</definedName>`);
+    const marks = plan.marks ?? {};
+    if (Object.keys(marks).length > 0) {
+      for (const key of Object.keys(marks))
+        if (!MARK_KEY.test(key)) throw new WorkbookPlanError("bad-mark", `Mark key must be letters, digits, "_" or ".": ${key}`);
+      let name: string;
+      try {
+        name = markName(++markId, marks);
+      } catch (e) {
+        throw new WorkbookPlanError("bad-mark", `Marks of ${plan.name}: ${(e as Error).message}`);
+      }
+      names.push(`<definedName name="${escapeXml(name)}" hidden="1">${escapeXml(markReference(plan.name))}</definedName>`);
     }
   });
   return names.length ? `<definedNames>${names.join("")}</definedNames>` : "";

@@ -8,7 +8,7 @@ import { type PlanCell, type PlanStyle, type SheetPlan } from "./plan";
 import { periodKey, periodLabelZh, serialFromYmd, ymdKey, type Period, type Ymd } from "./period";
 import { fromScaled } from "./report";
 import type { FormItem, FormSpec } from "./spec";
-import { statusLabel } from "./messages";
+import { dateZh, statusLabel } from "./messages";
 
 export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
@@ -63,9 +63,9 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
   const c = (value: CellValue, style: string): PlanCell => ({ value, style });
   rows[L.titleRow] = [c(spec.title, "title"), null, null, null];
   rows[L.metaRow] = [
-    c(spec.unitLabel + ":", "metaLabel"),
+    c(spec.unitLabel + "：", "metaLabel"),
     c(values.unit, "metaInput"),
-    c(spec.dateLabel + ":", "metaLabel"),
+    c(spec.dateLabel + "：", "metaLabel"),
     c(values.date ? serialFromYmd(values.date) : null, "dateInput"),
   ];
   rows[L.headerRow] = [c(spec.columns.item, "header"), c(spec.columns.unit, "header"), c(spec.columns.month, "header"), c(spec.columns.cumulative, "header")];
@@ -109,7 +109,7 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
       kind: item.kind,
       min: 0,
       decimals: item.decimals,
-      prompt: item.kind === "whole" ? `请填写不小于 0 的整数(${item.unit})` : `请填写不小于 0 的数,单位万元,最多 ${item.decimals} 位小数`,
+      prompt: item.kind === "whole" ? `请填写不小于0的整数（${item.unit}）` : `请填写不小于0的数，单位万元，最多${item.decimals}位小数`,
     })),
     marks: { form: spec.id, period: periodKey(period) },
   };
@@ -131,7 +131,7 @@ export function totalPlan(spec: FormSpec, result: MergeResult, county: string, d
   const plan = annexPlan(spec, result.period, { unit: county, date, month, cumulative }, name ?? `${sheetNameForPeriod(result.period)}汇总`);
   const noteRow = plan.rows.length;
   plan.rows[noteRow] = [
-    { value: `汇总 ${result.includedCount} 个单位(生成于 ${ymdKey(date)});各单位明细见“${detailSheetName(result.period)}”。`, style: "note" },
+    { value: `汇总${result.includedCount}个单位（生成于${dateZh(ymdKey(date))}）；各单位明细见“${detailSheetName(result.period)}”。`, style: "note" },
   ];
   plan.merges.push(`A${noteRow + 1}:D${noteRow + 1}`);
   plan.protect = false;
@@ -147,7 +147,7 @@ export function detailSheetName(p: Period): string {
 
 /** Every unit's figures with the file each came from (provenance). */
 export function detailPlan(spec: FormSpec, result: MergeResult, name = detailSheetName(result.period)): SheetPlan {
-  const fixed = ["序号", "单位", "填报单位(原文)", "状态", "填报时间"];
+  const fixed = ["序号", "单位", "填报单位（原文）", "状态", "填报时间"];
   const tail = ["来源文件", "工作表", "问题"];
   const width = fixed.length + spec.items.length * 2 + tail.length;
   const styles: Record<string, PlanStyle> = {
@@ -159,7 +159,7 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     total: { bold: true, fontSize: 10, hAlign: "right", border: true, numberFormat: "0.00##" },
   };
   const rows: (PlanCell | null)[][] = [];
-  rows[0] = [{ value: `${spec.title}(${sheetNameForPeriod(result.period)})各单位明细`, style: "title" }];
+  rows[0] = [{ value: `${spec.title}（${sheetNameForPeriod(result.period)}）各单位明细`, style: "title" }];
   const h1: (PlanCell | null)[] = [];
   const h2: (PlanCell | null)[] = [];
   const merges: string[] = [`A1:${columnLetters(width - 1)}1`];
@@ -170,7 +170,7 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
   });
   spec.items.forEach((item, i) => {
     const col = fixed.length + i * 2;
-    h1[col] = { value: `${item.label}(${item.unit})`, style: "header" };
+    h1[col] = { value: `${item.label}（${item.unit}）`, style: "header" };
     h1[col + 1] = { value: null, style: "header" };
     h2[col] = { value: "本月数", style: "header" };
     h2[col + 1] = { value: "累计数", style: "header" };
@@ -201,10 +201,10 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     });
     const problems = f.findings.filter((x) => x.severity === "error").length;
     const warnings = f.findings.length - problems;
-    row.push(text(f.file), text(f.sheet ?? ""), text(problems || warnings ? `错误 ${problems} 项,警告 ${warnings} 项` : ""));
+    row.push(text(f.file), text(f.sheet ?? ""), text(problems || warnings ? `错误${problems}项，警告${warnings}项` : ""));
     rows.push(row);
   });
-  const totalRow: (PlanCell | null)[] = [{ value: null, style: "text" }, text("合计(已汇总)"), text(""), text(""), text("")];
+  const totalRow: (PlanCell | null)[] = [{ value: null, style: "text" }, text("合计（已汇总）"), text(""), text(""), text("")];
   for (const t of result.totals) totalRow.push({ value: t.month, style: "total" }, { value: t.cumulative, style: "total" });
   for (let i = 0; i < tail.length; i++) totalRow.push(text(""));
   rows.push(totalRow);

@@ -18,35 +18,58 @@ const itemEn = (p: Params): string => ANNEX.items.find((i) => i.id === p.itemId)
 const where = (p: Params): string => `“${p.item}”${col(p, "zh")}`;
 const whereEn = (p: Params): string => `"${itemEn(p)}" (${col(p, "en")})`;
 
+/**
+ * Months and dates arrive as keys ("2018-07", "2018-8-12"); official Chinese text writes
+ * them "2018年7月", "2018年8月12日". Anything else (e.g. "?") is returned as it is.
+ */
+export function dateZh(v: string | number | undefined): string {
+  const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(String(v ?? ""));
+  if (!m) return String(v ?? "");
+  return `${m[1]}年${Number(m[2])}月${m[3] ? `${Number(m[3])}日` : ""}`;
+}
+
+/** "2018-06, ?" (months found in a file) → "2018年6月、月份不明的表". */
+const monthsZh = (list: string | number): string =>
+  String(list)
+    .split(/,\s*/)
+    .filter(Boolean)
+    .map((k) => (k === "?" ? "月份不明的表" : dateZh(k)))
+    .join("、");
+
+// Official style: full-width punctuation, no spaces between Chinese and figures.
 const ZH: Record<FindingCode, Render> = {
-  negative: (p) => `${where(p)}不能为负数(现为 ${p.value})。`,
-  "not-a-number": (p) => `${where(p)}应填数字,现为“${p.value}”。`,
-  "not-whole": (p) => `${where(p)}应为整数,现为 ${p.value}。`,
-  "too-many-decimals": (p) => `${where(p)}以万元计,最多保留 ${p.decimals} 位小数(现为 ${p.value})。`,
-  blank: (p) => `${where(p)}未填写,按 0 计。`,
-  "text-number": (p) => `${where(p)}为文本格式的数字“${p.value}”,按 ${p.number} 计,建议改为数值。`,
-  "placeholder-zero": (p) => `${where(p)}填的是“${p.value}”,按 0 计。`,
-  "formula-no-value": (p) => `${where(p)}是公式(${p.formula}),但文件中没有计算结果。请在 Excel 或 WPS 中打开并保存后再报送。`,
-  "cell-error": (p) => `${where(p)}为错误值 ${p.value},请改正公式或直接填写数字。`,
-  "cumulative-below-month": (p) => `“${p.item}”累计数(${p.cumulative})小于本月数(${p.month})。`,
+  negative: (p) => `${where(p)}不能为负数（现为${p.value}）。`,
+  "not-a-number": (p) => `${where(p)}应填写数字，现为“${p.value}”。`,
+  "not-whole": (p) => `${where(p)}应为整数，现为${p.value}。`,
+  "too-many-decimals": (p) => `${where(p)}以万元为单位，最多保留${p.decimals}位小数，现为${p.value}。`,
+  blank: (p) => `${where(p)}未填写，按0计。`,
+  "text-number": (p) => `${where(p)}为文本格式的数字“${p.value}”，按${p.number}计，建议改为数值格式。`,
+  "placeholder-zero": (p) => `${where(p)}填写为“${p.value}”，按0计。`,
+  "formula-no-value": (p) => `${where(p)}为公式（${p.formula}），但文件中没有计算结果。请在 Excel 或 WPS 中打开并保存后再报送。`,
+  "cell-error": (p) => `${where(p)}为错误值${p.value}，请改正公式或直接填写数字。`,
+  "cumulative-below-month": (p) => `“${p.item}”累计数（${p.cumulative}）小于本月数（${p.month}）。`,
   "cumulative-mismatch": (p) =>
     p.prior === undefined || p.prior === ""
-      ? `“${p.item}”累计数应等于本月数 ${p.expected}(${p.startMonth}月为累计起始月),现为 ${p.actual}。`
-      : `“${p.item}”累计数应为 ${p.expected}(上月累计 ${p.prior} + 本月 ${p.month}),现为 ${p.actual}。`,
+      ? `“${p.item}”累计数应等于本月数${p.expected}（${p.startMonth}月为累计起始月），现为${p.actual}。`
+      : `“${p.item}”累计数应为${p.expected}（上月累计数${p.prior}加本月数${p.month}），现为${p.actual}。`,
   "officers-below-twice-activities": (p) =>
-    `出动执法人员(${p.officers})少于执法活动次数(${p.activities})的 2 倍;每次执法不得少于 2 人,请核实。`,
-  "prior-missing": (p) => `找不到 ${p.prior} 的报表,无法核对或计算累计数。`,
+    `出动执法人员${p.officers}人次，少于执法活动${p.activities}次的2倍；每次执法不得少于2人，请核实。`,
+  "prior-missing": (p) => `未找到${dateZh(p.prior)}的月报表，无法核对或计算累计数。`,
   "unit-missing": () => `未填写填报单位。`,
   "unit-not-on-roster": (p) => `填报单位“${p.unit}”不在单位名册中。`,
-  late: (p) => `报送时间 ${p.submitted} 晚于截止日期 ${p.deadline}。`,
+  late: (p) => `填报时间${dateZh(p.submitted)}晚于报送截止日期${dateZh(p.deadline)}。`,
   "date-missing": () => `未填写填报时间。`,
-  "item-missing": (p) => `表中缺少“${p.item}”一行。`,
-  "period-unknown": (p) => `无法从表名、标题或填报时间判断报表月份,按 ${p.period} 处理。`,
-  "no-report-for-period": (p) => (p.period ? `文件中没有 ${p.period} 的月报表${p.found ? `(只有 ${p.found})` : ""}。` : `文件中没有找到月报表。`),
+  "item-missing": (p) => `表中缺少“${p.item}”行。`,
+  "period-unknown": (p) =>
+    p.period && p.period !== "?"
+      ? `无法从表名、标题或填报时间判断报表月份，按${dateZh(p.period)}处理。`
+      : `无法从表名、标题或填报时间判断报表月份，请在表名中写明，例如“2018年7月”。`,
+  "no-report-for-period": (p) =>
+    p.period ? `文件中没有${dateZh(p.period)}的月报表${p.found ? `（只有${monthsZh(p.found)}）` : ""}。` : `文件中没有找到月报表。`,
   unreadable: (p) => `${p.reason}`,
-  duplicate: (p) => `与“${p.other}”重复报送(同为 ${p.unit}),已按“${p.other}”汇总。`,
+  duplicate: (p) => `与“${p.other}”重复报送${p.unit ? `（均为${p.unit}）` : ""}，已按“${p.other}”汇总。`,
   "county-cumulative-mismatch": (p) =>
-    `汇总“${p.item}”累计数 ${p.actual} 不等于上月累计 ${p.prior} + 本月 ${p.month} = ${p.expected},请核对各单位累计数。`,
+    `汇总“${p.item}”累计数${p.actual}不等于上月累计数${p.prior}加本月数${p.month}（应为${p.expected}），请核对各单位累计数。`,
 };
 
 const EN: Record<FindingCode, Render> = {
@@ -72,7 +95,10 @@ const EN: Record<FindingCode, Render> = {
   late: (p) => `Submitted ${p.submitted}, after the deadline ${p.deadline}.`,
   "date-missing": () => `The submission date (填报时间) is blank.`,
   "item-missing": (p) => `The row "${itemEn(p)}" is missing from the table.`,
-  "period-unknown": (p) => `The month could not be read from the sheet name, title or date; taken as ${p.period}.`,
+  "period-unknown": (p) =>
+    p.period && p.period !== "?"
+      ? `The month could not be read from the sheet name, title or date; taken as ${p.period}.`
+      : `The month could not be read from the sheet name, title or date; name the sheet like 2018年7月.`,
   "no-report-for-period": (p) => (p.period ? `The file has no report for ${p.period}${p.found ? ` (only ${p.found})` : ""}.` : `The file holds no monthly report.`),
   unreadable: (p) => `${p.reasonEn ?? p.reason}`,
   duplicate: (p) => `Duplicate of "${p.other}" (both ${p.unit}); "${p.other}" was counted.`,

@@ -74,13 +74,18 @@ export interface SheetPlan {
   protect?: boolean;
   validations?: PlanValidation[];
   /**
-   * Our metadata, written as sheet-scoped defined names "Yuebao_<key>" holding a string
-   * constant, so later jobs find the sheet even after it is renamed.
+   * Our metadata (e.g. { form, period, kind }), written as a hidden workbook-scoped defined
+   * name that spells the marks and refers to the sheet's cell A1 (src/excel/marks.ts), so
+   * later jobs find the sheet even after it is renamed or moved, and Excel lists it with the
+   * sheets in one request.
    */
   marks?: Record<string, string>;
   /** Freeze panes below this many rows (0 or undefined = none). */
   freezeRows?: number;
 }
 
-/** Prefix of the defined names that carry marks. */
+/**
+ * Prefix of the defined names that carry marks: "Yuebao_<n>.<key>.<value>..." today; the
+ * earlier sheet-scoped "Yuebao_<key>" string constants are still read from files.
+ */
 export const MARK_PREFIX = "Yuebao_";

@@ -29,25 +29,33 @@ export function buildReminder(result: MergeResult, opts: ReminderOptions): strin
   if (result.missing.length > 0) {
     lines.push(
       zh
-        ? `截至${ymdZh(opts.today)},以下 ${result.missing.length} 个单位尚未报送:${result.missing.join("、")}。`
+        ? `截至${ymdZh(opts.today)}，以下${result.missing.length}个单位尚未报送：${result.missing.join("、")}。`
         : `As of ${ymdKey(opts.today)}, ${result.missing.length} unit(s) have not reported: ${result.missing.join(", ")}.`,
     );
   }
   if (wrong.length > 0) {
-    lines.push(zh ? `以下单位报表有误,请核实后重新报送:` : `These reports have errors; please correct and send again:`);
-    for (const f of wrong) {
+    lines.push(zh ? `以下单位报表有误，请核实后重新报送：` : `These reports have errors; please correct and send again:`);
+    wrong.forEach((f, i) => {
       const errors = f.findings.filter((x) => x.severity === "error");
-      const quoted = errors.slice(0, perUnit).map((x) => (x.cell ? `${x.cell} ` : "") + findingMessage(x, opts.lang));
-      const more = errors.length > perUnit ? (zh ? `等 ${errors.length} 处` : ` and ${errors.length - perUnit} more`) : "";
-      lines.push(`- ${f.rosterUnit ?? f.unit ?? f.file}: ${quoted.join(zh ? ";" : "; ")}${more}`);
-    }
+      const name = f.rosterUnit ?? f.unit ?? f.file;
+      if (zh) {
+        // One sentence per unit: "1.茶市镇：C7单元格“立案调查”本月数不能为负数（现为-1）；……等5处。"
+        const quoted = errors.slice(0, perUnit).map((x) => (x.cell ? `${x.cell}单元格` : "") + findingMessage(x, "zh").replace(/。$/, ""));
+        const more = errors.length > perUnit ? `等${errors.length}处` : "";
+        lines.push(`${i + 1}.${name}：${quoted.join("；")}${more}。`);
+      } else {
+        const quoted = errors.slice(0, perUnit).map((x) => (x.cell ? `${x.cell} ` : "") + findingMessage(x, "en"));
+        const more = errors.length > perUnit ? ` and ${errors.length - perUnit} more` : "";
+        lines.push(`- ${name}: ${quoted.join("; ")}${more}`);
+      }
+    });
   }
   if (unreadable.length > 0) {
-    lines.push(zh ? `以下文件无法读取,请另存为 .xlsx 后重新报送:` : `These files could not be read; please save as .xlsx and send again:`);
-    for (const f of unreadable) lines.push(`- ${f.file}`);
+    lines.push(zh ? `以下文件无法读取，请另存为 .xlsx 后重新报送：` : `These files could not be read; please save as .xlsx and send again:`);
+    unreadable.forEach((f, i) => lines.push(zh ? `${i + 1}.${f.file}` : `- ${f.file}`));
   }
   if (result.missing.length === 0 && wrong.length === 0 && unreadable.length === 0) {
-    lines.push(zh ? `各单位均已按要求报送,感谢支持。` : `All units have reported. Thank you.`);
+    lines.push(zh ? `各单位均已按要求报送，感谢支持。` : `All units have reported. Thank you.`);
   } else {
     lines.push(
       zh

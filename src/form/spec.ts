@@ -62,23 +62,23 @@ export const ANNEX: FormSpec = {
     monthAliases: ["本月", "当月数", "当月", "本月完成"],
     cumulativeAliases: ["累计", "累计完成", "年累计", "本年累计"],
   },
-  unitLabel: "填报单位(盖章)",
+  unitLabel: "填报单位（盖章）",
   unitLabelAliases: ["填报单位", "报送单位", "填表单位"],
   dateLabel: "填报时间",
   dateLabelAliases: ["填报日期", "报送时间", "报送日期", "填表时间", "填表日期"],
-  note: "注:本表由各乡镇、负有安全监管职责的部门汇总填写,每月10日前向县安委办报送(上月情况)。",
+  note: "注：本表由各乡镇、负有安全监管职责的部门汇总填写，每月10日前向县安委办报送（上月情况）。",
   items: [
     {
-      id: "activities", no: 1, label: "组织(包括日常、集中、联合、专项等)执法活动", labelEn: "Enforcement actions organised (routine, concentrated, joint, special)",
+      id: "activities", no: 1, label: "组织（包括日常、集中、联合、专项等）执法活动", labelEn: "Enforcement actions organised (routine, concentrated, joint, special)",
       unit: "次", kind: "whole", decimals: 0, aliases: ["组织执法活动", "执法活动", "组织执法行动", "执法行动"],
     },
     {
       id: "officers", no: 2, label: "出动执法人员", labelEn: "Enforcement officers deployed",
-      unit: "人(次)", kind: "whole", decimals: 0, aliases: ["出动执法人次", "执法人员", "出动人员"],
+      unit: "人（次）", kind: "whole", decimals: 0, aliases: ["出动执法人次", "执法人员", "出动人员"],
     },
     {
       id: "inspected", no: 3, label: "检查生产经营单位", labelEn: "Businesses inspected",
-      unit: "家(次)", kind: "whole", decimals: 0, aliases: ["检查生产经营单位数", "检查企业", "检查单位"],
+      unit: "家（次）", kind: "whole", decimals: 0, aliases: ["检查生产经营单位数", "检查企业", "检查单位"],
     },
     {
       id: "cases", no: 4, label: "立案调查", labelEn: "Cases opened for investigation",

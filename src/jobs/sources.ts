@@ -20,7 +20,7 @@ export function unreadableReason(err: unknown, file: string): { zh: string; en: 
   }
   const detail = err instanceof Error ? err.message : String(err);
   return {
-    zh: `文件“${file}”无法读取(${detail})。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
+    zh: `文件“${file}”无法读取（${detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
     en: `File "${file}" could not be read (${detail}). Open it in Excel or WPS, save it as .xlsx and try again.`,
   };
 }

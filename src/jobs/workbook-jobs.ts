@@ -45,6 +45,7 @@ export function findPeriodSheet(infos: readonly SheetInfo[], period: Period, kin
 }
 
 export async function insertTemplateJob(ctx: JobContext, req: InsertRequest): Promise<InsertOutcome> {
+  // One read (the sheet list with marks) and one write: the listing goes back to addSheets.
   const { sheets } = await ctx.host.listSheets();
   const existing = findPeriodSheet(sheets, req.period);
   if (existing && req.onConflict === "ask") return { status: "exists", sheet: existing.name };
@@ -54,7 +55,7 @@ export async function insertTemplateJob(ctx: JobContext, req: InsertRequest): Pr
   }
   const plan = templatePlan(ctx.spec, req.period, req.unit);
   // "copy" also covers a same-named sheet that is not a report: never overwrite it.
-  const { names } = await ctx.host.addSheets([plan], "copy");
+  const { names } = await ctx.host.addSheets([plan], "copy", sheets);
   return { status: "inserted", sheet: names[0] };
 }
 
@@ -86,7 +87,7 @@ async function readReports(ctx: JobContext, requested?: Period): Promise<Workboo
 function notAReport(ctx: JobContext, sheet: string): JobError {
   return new JobError(
     "not-a-report",
-    `工作表“${sheet}”中没有找到月报表(需有“本月数”“累计数”表头和各项目行)。请切换到月报表,或先插入模板。`,
+    `工作表“${sheet}”中没有找到月报表（需有“本月数”“累计数”表头和各项目行）。请切换到月报表，或先插入模板。`,
     `No monthly report was found on sheet "${sheet}" (it needs the 本月数 / 累计数 header and the item rows). Switch to a report sheet or insert the template first.`,
     ctx.lang,
   );
@@ -110,7 +111,7 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
   if (!report) throw notAReport(ctx, wb.active);
   const period = report.period ?? req.period;
   if (!period)
-    throw new JobError("no-report-for-period", "无法判断当前报表的月份,请在表名中写明,例如“2018年7月”。", "The month of this report is unknown; name the sheet like 2018年7月.", ctx.lang);
+    throw new JobError("no-report-for-period", "无法判断当前报表的月份，请在表名中写明，例如“2018年7月”。", "The month of this report is unknown; name the sheet like 2018年7月.", ctx.lang);
 
   let prior: PriorRef | undefined;
   let priorSource = "";
@@ -155,6 +156,6 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
     onProgress: req.onProgress,
   });
   const today = ctx.today();
-  const { names } = await ctx.host.addSheets([totalPlan(ctx.spec, result, ctx.office, today), detailPlan(ctx.spec, result)], "copy");
+  const { names } = await ctx.host.addSheets([totalPlan(ctx.spec, result, ctx.office, today), detailPlan(ctx.spec, result)], "copy", wb.infos);
   return { result, written: names, reminder: buildReminder(result, { spec: ctx.spec, office: ctx.office, today, lang: ctx.lang }) };
 }

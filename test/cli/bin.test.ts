@@ -35,7 +35,7 @@ describe("bin/yuebao.js", () => {
     const r = spawnSync(process.execPath, [join(ROOT, "bin/yuebao.js"), "--help"], { cwd: ROOT, encoding: "utf8", timeout: 30000 });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("用法:");
+    expect(r.stdout).toContain("用法：");
     for (const cmd of ["template", "validate", "fill", "merge"]) expect(r.stdout).toContain(`yuebao ${cmd} `);
     expect(r.stdout).toContain("退出码");
   });

@@ -55,7 +55,7 @@ describe("yuebao fill", () => {
     const out = p("七月-累计.xlsx");
     const r = await run(["fill", original, "--period", "2018-07", "--prior", p("六月.xlsx"), "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.out.join("\n")).toContain(`已填入 11 个累计数(2018年7月),上月数据来自 ${p("六月.xlsx")} › 2018年6月:${out}`);
+    expect(r.out.join("\n")).toContain(`已在“2018年7月”填入11个累计数，上月数据取自“${p("六月.xlsx")} › 2018年6月”，已写入：${out}`);
     expect(sha(original)).toBe(before);
 
     expect(column(read(out), "2018年7月")).toEqual(EXPECTED);
@@ -79,7 +79,7 @@ describe("yuebao fill", () => {
     const out = p("两个月-累计.xlsx");
     const r = await run(["fill", p("两个月.xlsx"), "--period", "2018-07", "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.out.join("\n")).toContain(`上月数据来自 ${p("两个月.xlsx")} › 2018年6月`);
+    expect(r.out.join("\n")).toContain(`上月数据取自“${p("两个月.xlsx")} › 2018年6月”`);
     const wb = read(out);
     expect(column(wb, "2018年7月")).toEqual(EXPECTED);
     expect(column(wb, "2018年6月")).toEqual(JUNE_C);
@@ -97,7 +97,7 @@ describe("yuebao fill", () => {
     const s = sheetOf(dumpBooks([out])[out], "2018年7月");
     ANNEX.items.forEach((_, i) => expect(s.cells[cumCell(i)].value).toBe(`='2018年6月'!${cumCell(i)}+E${6 + i}`));
     // Our own validate (and Excel before recalculating) must see the cached results.
-    expect((await run(["validate", out, "--period", "2018-07"])).out[0]).toMatch(/^✓ .*错误 0 项/);
+    expect((await run(["validate", out, "--period", "2018-07"])).out[0]).toMatch(/^✓ .*错误0项/);
     expect(column(read(out), "2018年7月")).toEqual(EXPECTED);
   });
 
@@ -121,8 +121,8 @@ describe("yuebao fill", () => {
     const out = p("不应存在.xlsx");
     const none = await run(["fill", p("七月.xlsx"), "--period", "2018-07", "--out", out]);
     expect(none.code).toBe(2);
-    expect(none.out.join("\n")).toContain("找不到 2018-06 的报表,无法核对或计算累计数。");
-    expect(none.err.join("\n")).toContain("未写出文件:累计数无法计算。");
+    expect(none.out.join("\n")).toContain("未找到2018年6月的月报表，无法核对或计算累计数。");
+    expect(none.err.join("\n")).toContain("累计数无法计算，未写出文件。");
     expect(existsSync(out)).toBe(false);
 
     const wrongMonth = await run(["fill", p("七月.xlsx"), "--period", "2018-07", "--prior", p("五月.xlsx"), "--out", out, "--lang", "en"]);
@@ -137,7 +137,7 @@ describe("yuebao fill", () => {
     const out = p("一月-累计.xlsx");
     const r = await run(["fill", p("一月.xlsx"), "--period", "2019-01", "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.out.join("\n")).toContain("本月为累计起始月");
+    expect(r.out.join("\n")).toContain("（本月为累计起始月）");
     expect(column(read(out), "2019年1月")).toEqual(JULY_M);
   });
 });

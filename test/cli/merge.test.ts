@@ -160,8 +160,8 @@ describe("yuebao merge", () => {
 
     // The summary a clerk reads, and the county workbook as openpyxl sees it.
     const text = r.out.join("\n");
-    expect(text).toContain("2018年7月:共 35 个文件,已汇总 30 个单位;有误未汇总 1,重复 1,无本月报表 1,无法读取 2;未报 2,迟报 0。");
-    expect(text).toContain(`未报:${SENT_XLS}、${NOT_SENT}`);
+    expect(text).toContain("2018年7月：共35个文件，已汇总30个单位；有误未汇总1个，重复1个，无本月报表1个，无法读取2个；未报2个，迟报0个。");
+    expect(text).toContain(`未报：${SENT_XLS}、${NOT_SENT}`);
     expect(r.err.join("\n")).toContain("正在读取 35/35");
     const book = dumpBooks([out])[out];
     expect(book.sheets.map((s) => s.name)).toEqual(["2018年7月汇总", "2018年7月明细"]);
@@ -206,7 +206,7 @@ describe("yuebao merge", () => {
     // A --prior file without last month's total: said on stderr, the merge still runs.
     const noPrior = await run(["merge", ...clean(), "--period", "2018-07", "--prior", unitFile(0), "--out", dir("p3.xlsx")]);
     expect(noPrior.code).toBe(0);
-    expect(noPrior.err.join("\n")).toContain(`注意:“${unitFile(0)}”中没有上月汇总表,未核对累计数。`);
+    expect(noPrior.err.join("\n")).toContain(`注意：“${unitFile(0)}”中没有上月汇总表，未核对累计数。`);
   });
 
   it("gives the same totals when the county workbook is merged again (re-merge)", async () => {
@@ -253,7 +253,7 @@ describe("yuebao merge", () => {
     expect(r.err.join("\n")).toContain(`输出文件“${json}”已存在`);
     // Either refuse up front (exit 2, no workbook) or write both outputs consistently.
     if (r.code === 2) expect(existsSync(out)).toBe(false);
-    else expect(r.out.join("\n")).toContain(`县汇总表已写入:${out}`);
+    else expect(r.out.join("\n")).toContain(`县汇总表已写入：${out}`);
   });
 
   it("writes unit names that look like formulas as text in the county workbook", async () => {
@@ -272,8 +272,8 @@ describe("yuebao merge", () => {
   it.each([
     [["merge", "a.xlsx", "--period", "2018-07"], /--out/],
     [["merge", "--period", "2018-07", "--out", "x.xlsx"], /各单位文件/],
-    [["merge", "a.xlsx", "--period", "2018-13", "--out", "x.xlsx"], /--period.*“2018-13”无法识别/],
-    [["merge", "a.xlsx", "--out", "x.xlsx", "--deadline-day", "40", "--period", "2018-07"], /--deadline-day 应为 1 到 31 的整数/],
+    [["merge", "a.xlsx", "--period", "2018-13", "--out", "x.xlsx"], /--period.*（无法识别“2018-13”）/],
+    [["merge", "a.xlsx", "--out", "x.xlsx", "--deadline-day", "40", "--period", "2018-07"], /--deadline-day 应为1至31的整数/],
     [["mergee", "a.xlsx"], /未知命令“mergee”/],
   ])("usage error %j exits 2 with a message", async (argv, message) => {
     const r = await run(argv);

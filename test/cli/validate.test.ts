@@ -60,35 +60,35 @@ describe("yuebao validate", () => {
     const july = await run(["validate", p("两个月.xlsx"), "--period", "2018-07"]);
     expect(july.code).toBe(0);
     const heads = july.out.filter((l) => /^[✓✗]/.test(l));
-    expect(heads).toEqual([`✓ ${p("两个月.xlsx")} › 2018年7月 › 云集镇 › 2018-07: 错误 0 项,警告 0 项`]);
+    expect(heads).toEqual([`✓ ${p("两个月.xlsx")} › 2018年7月 › 云集镇 › 2018-07：错误0项，警告0项`]);
 
     const june = await run(["validate", p("两个月.xlsx"), "--period", "2018-06"]);
     expect(june.code).toBe(1);
-    expect(june.out[0]).toBe(`✗ ${p("两个月.xlsx")} › 2018年6月 › 云集镇 › 2018-06: 错误 1 项,警告 0 项`);
-    expect(june.out[1]).toMatch(/^ {2}\[错误\] 2018年6月 › E9: “立案调查”本月数不能为负数/);
+    expect(june.out[0]).toBe(`✗ ${p("两个月.xlsx")} › 2018年6月 › 云集镇 › 2018-06：错误1项，警告0项`);
+    expect(june.out[1]).toMatch(/^ {2}【错误】2018年6月 › E9：“立案调查”本月数不能为负数/);
   });
 
   it.each(["lo-unit.xlsx", "gnumeric-unit.xlsx"])("picks the month in %s (LibreOffice / Gnumeric output) too", async (name) => {
     const f = join(FIXTURES, name);
     const june = await run(["validate", f, "--period", "2018-06"]);
     expect(june.code).toBe(0);
-    expect(june.out).toEqual([`✓ ${f} › 2018年6月 › 云集镇人民政府 › 2018-06: 错误 0 项,警告 0 项`]);
+    expect(june.out).toEqual([`✓ ${f} › 2018年6月 › 云集镇人民政府 › 2018-06：错误0项，警告0项`]);
     // July holds 本月数 typed as text ("12", full-width "３５"): warnings with their cells, no error.
     const july = await run(["validate", f, "--period", "2018-07"]);
     expect(july.code).toBe(0);
-    expect(july.out[0]).toBe(`✓ ${f} › 2018年7月 › 云集镇人民政府 › 2018-07: 错误 0 项,警告 2 项`);
-    expect(july.out.slice(1).map((l) => /› ([A-Z]+\d+):/.exec(l)?.[1])).toEqual(["E7", "E8"]);
+    expect(july.out[0]).toBe(`✓ ${f} › 2018年7月 › 云集镇人民政府 › 2018-07：错误0项，警告2项`);
+    expect(july.out.slice(1).map((l) => /› ([A-Z]+\d+)：/.exec(l)?.[1])).toEqual(["E7", "E8"]);
   });
 
   it("reports file, sheet and cell of each error and exits 1", async () => {
     const json = p("有误.json");
     const r = await run(["validate", p("有误.xlsx"), "--period", "2018-07", "--json", json]);
     expect(r.code).toBe(1);
-    expect(r.out[0]).toMatch(new RegExp(`^✗ ${p("有误.xlsx")} › 2018年7月 › 廖田镇 › 2018-07: 错误 3 项`));
+    expect(r.out[0]).toMatch(new RegExp(`^✗ ${p("有误.xlsx")} › 2018年7月 › 廖田镇 › 2018-07：错误3项`));
     const text = r.out.join("\n");
-    expect(text).toContain(`[错误] 2018年7月 › ${monthCell(0)}: “组织(包括日常、集中、联合、专项等)执法活动”本月数不能为负数(现为 -1)`);
-    expect(text).toContain(`[错误] 2018年7月 › ${monthCell(2)}: “检查生产经营单位”本月数应填数字,现为“三十”`);
-    expect(text).toContain(`[错误] 2018年7月 › ${cumCell(3)}: “立案调查”累计数(1)小于本月数(3)`);
+    expect(text).toContain(`【错误】2018年7月 › ${monthCell(0)}：“组织（包括日常、集中、联合、专项等）执法活动”本月数不能为负数（现为-1）。`);
+    expect(text).toContain(`【错误】2018年7月 › ${monthCell(2)}：“检查生产经营单位”本月数应填写数字，现为“三十”。`);
+    expect(text).toContain(`【错误】2018年7月 › ${cumCell(3)}：“立案调查”累计数（1）小于本月数（3）。`);
 
     const report = JSON.parse(readFileSync(json, "utf8")) as JsonEntry[];
     expect(report).toHaveLength(1);
@@ -110,8 +110,8 @@ describe("yuebao validate", () => {
   it("says a file has no report for the month asked for", async () => {
     const r = await run(["validate", p("只有六月.xlsx"), p("两个月.xlsx"), "--period", "2018-07"]);
     expect(r.code).toBe(1);
-    expect(r.out.join("\n")).toContain(`✗ ${p("只有六月.xlsx")}: 错误 1 项`);
-    expect(r.out.join("\n")).toContain("文件中没有 2018-07 的月报表(只有 2018-06)");
+    expect(r.out.join("\n")).toContain(`✗ ${p("只有六月.xlsx")}：错误1项`);
+    expect(r.out.join("\n")).toContain("文件中没有2018年7月的月报表（只有2018年6月）。");
     expect(r.out.join("\n")).toContain(`✓ ${p("两个月.xlsx")} › 2018年7月`);
   });
 
@@ -119,6 +119,6 @@ describe("yuebao validate", () => {
     const f = join(FIXTURES, "text-renamed.xlsx");
     const r = await run(["validate", f, "--period", "2018-07"]);
     expect(r.code).toBe(2);
-    expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx: 文件"[^"]*text-renamed\.xlsx"不是 Excel 工作簿.*另存为 \.xlsx/);
+    expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx：文件“[^”]*text-renamed\.xlsx”不是 Excel 工作簿.*另存为 \.xlsx/);
   });
 });

@@ -8,12 +8,13 @@
  *   YUEBAO_SCREENSHOTS=1 npx jest test/e2e     also rewrites docs/screenshots/*.png
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
-import { join } from "path";
+import { basename, join } from "path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { readWorkbook } from "../../src/files";
-import { cellAt, type SheetGrid } from "../../src/form/grid";
+import { cellAddress, cellAt, type SheetGrid } from "../../src/form/grid";
 import { addMonths, periodKey, type Period } from "../../src/form/period";
 import { ANNEX } from "../../src/form/spec";
+import { parseMarkName } from "../../src/excel/marks";
 import {
   CHROMIUM,
   DIST,
@@ -24,10 +25,13 @@ import {
   bundleFake,
   ensureBuild,
   lastMonth,
+  onTime,
   scaled,
   startServer,
   watchedContext,
+  writeBooks,
   writeUnitBooks,
+  type Typed,
   type UnitBook,
   type Watched,
 } from "./support";
@@ -72,9 +76,81 @@ const expected = {
 };
 const ROSTER = join(TMP, "units", "名册.txt");
 
+// ---- file-mode 数据校验 and 累计数: a clerk's workbooks (openpyxl, test/cli/xlsx_tool.py layout) ----
+
+/** xlsx_tool.py puts the first item in row 6, 本月数 in column E and 累计数 in F (0-based below). */
+const CLERK_ROW = 5;
+const CLERK_MONTH_COL = 4;
+const CLERK_CUM_COL = 5;
+
+/** Validate: file mode checks every report in a picked file, so a fixed month keeps the messages exact. */
+const CHECK_SHEET = "2018年7月";
+const CHECK_DIR = join(TMP, "check");
+const WRONG_FILE = join(CHECK_DIR, "有误.xlsx");
+const BLANK_FILE = join(CHECK_DIR, "漏填.xlsx");
+/** 廖田镇: a negative in E6, text in a number cell (E8), 累计数 1 below 本月数 3 (F9). */
+const WRONG: { month: Typed[]; cumulative: Typed[] } = {
+  month: [-1, 12, "三十", 3, 0.5, 0, 0, 0, 0, 0, 0],
+  cumulative: [5, 30, 40, 1, 1.5, 0, 0, 0, 0, 0, 0],
+};
+/** 冠市镇: clean but for a blank 本月数 in the last row (E16): a warning, counted as 0. */
+const BLANK: { month: Typed[]; cumulative: Typed[] } = {
+  month: [2, 6, 5, 0, 0, 0, 0, 0, 0, 0, null],
+  cumulative: [4, 12, 10, 0, 0, 0, 0, 0, 0, 0, 0],
+};
+
+/** Fill: this month's file (累计数 blank, a note, a remark, a formula and an older sheet) and last month's file. */
+const FILL_DIR = join(TMP, "fill");
+const THIS_FILE = join(FILL_DIR, `云集镇-${periodKey(PERIOD)}.xlsx`);
+const LAST_FILE = join(FILL_DIR, `云集镇-${periodKey(PRIOR)}.xlsx`);
+const OLDER: Period = addMonths(PERIOD, -2);
+const FILL_MONTH = [4, 10, 7, 1, 0.3456, 0, 1, 0, 0, 0, 2];
+const PRIOR_MONTH = [3, 8, 6, 0, 1.2, 1, 0, 0, 1, 0, 0];
+const PRIOR_CUM = [9, 20, 15, 2, 2.5001, 1, 0, 1, 1, 0, 3];
+const EXTRA = { H2: "联系人：张三 13800000000", G6: "详见通报", B20: "=SUM(1,2)" };
+
+function writeClerkBooks(): void {
+  mkdirSync(CHECK_DIR, { recursive: true });
+  mkdirSync(FILL_DIR, { recursive: true });
+  writeBooks(
+    [
+      { path: WRONG_FILE, sheets: [{ name: CHECK_SHEET, unit: "廖田镇", date: "2018-08-06", ...WRONG }] },
+      { path: BLANK_FILE, sheets: [{ name: CHECK_SHEET, unit: "冠市镇", date: "2018-08-03", ...BLANK }] },
+      {
+        path: THIS_FILE,
+        sheets: [
+          { name: label(OLDER), unit: "云集镇", date: onTime(OLDER), month: PRIOR_MONTH, cumulative: PRIOR_MONTH },
+          { name: LABEL, unit: "云集镇", date: onTime(PERIOD), month: FILL_MONTH, cumulative: null, cells: EXTRA },
+        ],
+      },
+      { path: LAST_FILE, sheets: [{ name: label(PRIOR), unit: "云集镇", date: onTime(PRIOR), month: PRIOR_MONTH, cumulative: PRIOR_CUM }] },
+    ],
+    "clerk",
+  );
+}
+
+/** Figures of a clerk's sheet in one column, scaled to exact integers (NaN where not a number). */
+function clerkFigures(grid: SheetGrid, col: number): number[] {
+  return ANNEX.items.map((_, i) => {
+    const v = cellAt(grid, CLERK_ROW + i, col)?.value;
+    return typeof v === "number" ? scaled(v) : NaN;
+  });
+}
+
 const FIRST_ITEM_ROW = 3; // 0-based: row 4 in the annex layout (src/form/layout.ts)
 const MONTH_COL = 2; // C
 const CUM_COL = 3; // D
+
+/** Every non-empty cell by A1 address: value and formula, as our reader (src/files) sees them. */
+function cellsOf(grid: SheetGrid): Record<string, { value: unknown; formula?: string }> {
+  const out: Record<string, { value: unknown; formula?: string }> = {};
+  grid.cells.forEach((row, r) =>
+    row.forEach((c, k) => {
+      if (c && (c.value !== null || c.formula)) out[cellAddress(grid.top + r, grid.left + k)] = { value: c.value, formula: c.formula };
+    }),
+  );
+  return out;
+}
 
 function numbersIn(grid: SheetGrid, col: number): number[] {
   return ANNEX.items.map((_, i) => {
@@ -143,6 +219,7 @@ describeBrowser("task pane in Chromium", () => {
     timings.push(`fake + baseline bundles: ${Date.now() - t1} ms`);
     const t2 = Date.now();
     writeUnitBooks(units, PERIOD);
+    writeClerkBooks();
     writeFileSync(ROSTER, [...units.map((u) => u.unit), MISSING_UNIT].join("\n") + "\n", "utf8");
     timings.push(`unit workbooks (openpyxl): ${Date.now() - t2} ms`);
     server = await startServer(DIST);
@@ -157,10 +234,13 @@ describeBrowser("task pane in Chromium", () => {
     console.log(`e2e timings:\n  ${timings.join("\n  ")}`);
   });
 
+  // Each test answers for the requests and errors seen while it ran (then they are cleared).
   afterEach(() => {
     for (const w of watched) {
-      expect(w.foreign).toEqual([]);
-      expect(w.errors).toEqual([]);
+      const foreign = w.foreign.splice(0);
+      const errors = w.errors.splice(0);
+      expect(foreign).toEqual([]);
+      expect(errors).toEqual([]);
     }
   });
 
@@ -178,7 +258,7 @@ describeBrowser("task pane in Chromium", () => {
     afterAll(() => w.context.close());
 
     test("says files stay on this machine", async () => {
-      await expect(page.getByText("文件仅在本机浏览器中处理,不会上传。").isVisible()).resolves.toBe(true);
+      await expect(page.getByText("文件仅在本机浏览器中处理，不会上传。").isVisible()).resolves.toBe(true);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     });
 
@@ -196,8 +276,7 @@ describeBrowser("task pane in Chromium", () => {
 
       const summary = panel.getByRole("status").filter({ hasText: "应报" });
       await summary.waitFor();
-      // Either punctuation width: the counts are what matters here.
-      expect(await summary.textContent()).toMatch(new RegExp(`^${LABEL}[:：]应报 5[,，]已汇总 3[,，]未报 1[,，]有误 1[,，]重复 0[,，]迟报 0$`));
+      expect(await summary.textContent()).toBe(`${LABEL}：应报5个，已汇总3个，未报1个，有误1个，重复0个，迟报0个`);
       const missing = panel.getByRole("region", { name: "未报单位" });
       expect(await missing.getByRole("listitem").allTextContents()).toEqual([MISSING_UNIT]);
       expect(await panel.getByRole("region", { name: "有误单位" }).getByRole("listitem").allTextContents()).toEqual(["县林业局"]);
@@ -222,7 +301,7 @@ describeBrowser("task pane in Chromium", () => {
       const d = await download;
       const saved = join(TMP, `template-${d.suggestedFilename()}`);
       await d.saveAs(saved);
-      await waitIn(panel, panel.getByText(`已下载:${d.suggestedFilename()}`));
+      await waitIn(panel, panel.getByText(`已下载：${d.suggestedFilename()}`));
       const book = readWorkbook(new Uint8Array(readFileSync(saved)), d.suggestedFilename());
       expect(book.sheets).toHaveLength(1);
       const sheet = book.sheets[0];
@@ -231,6 +310,78 @@ describeBrowser("task pane in Chromium", () => {
       expect(cellAt(sheet, 1, 1)?.value).toBe("茶市镇");
       expect(sheet.marks?.period).toBe(periodKey(PERIOD));
       expect(numbersIn(sheet, MONTH_COL).every(Number.isNaN)).toBe(true); // blank figures
+    });
+
+    test("validates picked files and lists each file's mistakes by cell", async () => {
+      const panel = await openTab(page, "数据校验");
+      await panel.getByLabel("选择月报文件", { exact: true }).setInputFiles([WRONG_FILE, BLANK_FILE]);
+      await panel.getByRole("button", { name: "开始校验" }).click();
+      const errors = panel.getByRole("region", { name: /^错误 \d+$/ });
+      await waitIn(panel, errors);
+      // Each line: the cell, the file and sheet it is in, then the message.
+      const wrong = `有误.xlsx › ${CHECK_SHEET}`;
+      expect(await errors.getByRole("listitem").allTextContents()).toEqual([
+        `E6${wrong}“组织(包括日常、集中、联合、专项等)执法活动”本月数不能为负数（现为-1）。`,
+        `E8${wrong}“检查生产经营单位”本月数应填写数字，现为“三十”。`,
+        `F9${wrong}“立案调查”累计数（1）小于本月数（3）。`,
+      ]);
+      expect(await errors.getAttribute("aria-label")).toBe("错误 3");
+      const warnings = panel.getByRole("region", { name: /^警告 \d+$/ });
+      expect(await warnings.getByRole("listitem").allTextContents()).toEqual([`E16漏填.xlsx › ${CHECK_SHEET}“抓捕涉嫌犯罪人员”本月数未填写，按0计。`]);
+      expect(await panel.getByText("已校验2张报表").count()).toBe(1);
+      // In file mode a finding is text, not a button that would select a cell.
+      expect(await errors.getByRole("button").count()).toBe(0);
+    });
+
+    test("fills 累计数 from last month's file and downloads a copy that keeps everything else", async () => {
+      const panel = await openTab(page, "累计数");
+      await panel.getByLabel("本月报表文件", { exact: true }).setInputFiles(THIS_FILE);
+      await panel.getByLabel("上月报表文件", { exact: true }).setInputFiles(LAST_FILE);
+      // Where the panel asks for the report month, the clerk picks it.
+      if ((await panel.getByLabel("年份", { exact: true }).count()) > 0) await choosePeriod(panel, PERIOD);
+      const download = page.waitForEvent("download");
+      download.catch(() => undefined); // awaited below, after the panel says what happened
+      await panel.getByRole("button", { name: "计算累计数" }).click();
+      await waitIn(panel, panel.getByText(/已下载：/));
+      const d = await download;
+      const name = `云集镇-${periodKey(PERIOD)}-累计.xlsx`;
+      expect(d.suggestedFilename()).toBe(name);
+      const said = (await panel.getByText(/已下载：/).innerText()).split(/\n+/).map((l) => l.trim());
+      expect(said).toEqual([
+        `已在“${LABEL}”（${LABEL}）填入11个累计数。`,
+        FIRST_MONTH ? "本月为累计起始月份，累计数即本月数。" : `上月数据来源：${basename(LAST_FILE)} › ${label(PRIOR)}`,
+        `已下载：${name}`,
+      ]);
+      const saved = join(TMP, `filled-${name}`);
+      await d.saveAs(saved);
+
+      const before = readWorkbook(new Uint8Array(readFileSync(THIS_FILE)), basename(THIS_FILE));
+      const after = readWorkbook(new Uint8Array(readFileSync(saved)), name);
+      expect(after.sheets.map((s) => s.sheet)).toEqual([label(OLDER), LABEL]);
+      const filled = after.sheets[1];
+      // 累计数 = last month's 累计数 + 本月数 on every row (= 本月数 in the start month).
+      const want = FILL_MONTH.map((m, i) => scaled(m) + (FIRST_MONTH ? 0 : scaled(PRIOR_CUM[i])));
+      expect(clerkFigures(filled, CLERK_CUM_COL)).toEqual(want);
+      expect(clerkFigures(filled, CLERK_MONTH_COL)).toEqual(FILL_MONTH.map(scaled));
+      // Everything but the 累计数 cells is as the clerk left it, and so is the other sheet.
+      const cumCells = new Set(ANNEX.items.map((_, i) => cellAddress(CLERK_ROW + i, CLERK_CUM_COL)));
+      const rest = (g: SheetGrid) => Object.fromEntries(Object.entries(cellsOf(g)).filter(([a]) => !cumCells.has(a)));
+      expect(rest(filled)).toEqual(rest(before.sheets[1]));
+      expect(cellsOf(filled).H2?.value).toBe(EXTRA.H2);
+      expect(cellsOf(filled).B20?.formula).toBe(EXTRA.B20);
+      expect(cellsOf(after.sheets[0])).toEqual(cellsOf(before.sheets[0]));
+      expect(await panel.getByRole("heading", { name: "需要注意" }).count()).toBe(0);
+    });
+
+    // The pane promises that nothing leaves the machine, also while it is left open: office.js
+    // loaded outside Office has been seen to open a telemetry frame a few seconds after load.
+    test("makes no request outside localhost while it stays open", async () => {
+      const fresh = await w.context.newPage();
+      await fresh.goto(server.url + "taskpane.html");
+      await fresh.getByRole("tab", { name: "插入模板" }).waitFor();
+      await fresh.waitForTimeout(6_000); // a deliberate observation window, not a wait for the UI
+      await fresh.close();
+      expect(w.foreign).toEqual([]);
     });
   });
 
@@ -290,7 +441,7 @@ describeBrowser("task pane in Chromium", () => {
     test("runs in Excel mode (no file pickers on the template tab, no file-mode note)", async () => {
       const panel = page.getByRole("tabpanel", { name: "插入模板" });
       await waitIn(panel, panel.getByRole("button", { name: "插入月报表" }));
-      expect(await page.getByText("文件仅在本机浏览器中处理,不会上传。").count()).toBe(0);
+      expect(await page.getByText("文件仅在本机浏览器中处理，不会上传。").count()).toBe(0);
     });
 
     test("inserts last month's and this month's templates", async () => {
@@ -304,14 +455,21 @@ describeBrowser("task pane in Chromium", () => {
         });
         expect(await view(label(p), "A1")).toBe(ANNEX.title);
         expect(await view(label(p), "B2")).toBe("云集镇");
-        const mark = await page.evaluate(
+        // The period mark: a workbook-scoped name referring to the sheet (src/excel/marks.ts), or
+        // a sheet-scoped name holding the period as a string constant.
+        const names = await page.evaluate(
           (s) => {
-            const sheet = (window as unknown as { __ybBook: { get(n: string): { names: Map<string, { formula: string }> } } }).__ybBook.get(s);
-            return Array.from(sheet.names.values()).map((n) => n.formula);
+            type Book = {
+              get(n: string): { names: Map<string, { formula: string }> };
+              namesReferringTo?(n: string): { name: string; formula: string }[];
+            };
+            const book = (window as unknown as { __ybBook: Book }).__ybBook;
+            return { sheet: Array.from(book.get(s).names.values()).map((n) => n.formula), workbook: (book.namesReferringTo?.(s) ?? []).map((n) => n.name) };
           },
           label(p),
         );
-        expect(mark).toContain(`="${periodKey(p)}"`);
+        const periods = [...names.workbook.map((n) => parseMarkName(n)?.marks.period), ...names.sheet.map((f) => /^="(.*)"$/.exec(f)?.[1])];
+        expect(periods).toContain(periodKey(p));
       }
     });
 
@@ -380,7 +538,7 @@ describeBrowser("task pane in Chromium", () => {
         const got = await view(LABEL, `D${FIRST_ITEM_ROW + 1 + i}`);
         expect([i, typeof got === "number" ? scaled(got) : got]).toEqual([i, scaled(want)]);
       }
-      if (!FIRST_MONTH) expect(await panel.getByText(`上月数据来源:`).count()).toBe(1);
+      if (!FIRST_MONTH) expect(await panel.getByText(`上月数据来源：`).count()).toBe(1);
     });
 
     test("merges picked files into a total sheet and a detail sheet", async () => {
@@ -392,7 +550,7 @@ describeBrowser("task pane in Chromium", () => {
         await panel.getByRole("button", { name: "开始汇总" }).click();
         await waitIn(panel, panel.getByRole("status").filter({ hasText: "应报" }));
       });
-      await waitIn(panel, panel.getByText(`汇总结果已写入:${LABEL}汇总、${LABEL}明细`));
+      await waitIn(panel, panel.getByText(`汇总结果已写入：${LABEL}汇总、${LABEL}明细`));
       expect(await panel.getByRole("region", { name: "未报单位" }).getByRole("listitem").allTextContents()).toEqual([MISSING_UNIT]);
       const names = await page.evaluate(() => (window as unknown as { __ybBook: { sheets: { name: string }[] } }).__ybBook.sheets.map((s) => s.name));
       expect(names).toEqual(["Sheet1", label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`]);

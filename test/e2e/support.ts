@@ -175,17 +175,40 @@ export function lastMonth(today = new Date()): Period {
   return addMonths({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
 }
 
+/** A cell as a clerk types it: a number, text (even in a number cell) or blank. */
+export type Typed = number | string | null;
+
+/** One annex sheet in xlsx_tool.py's layout: form at B3, items from row 6, 本月数 in E, 累计数 in F. */
+export interface SheetSpec {
+  name: string;
+  unit?: string | null;
+  date?: string | null;
+  month: Typed[];
+  cumulative?: Typed[] | null;
+  /** Other cells, e.g. { H2: "联系人：张三" } (a string starting with "=" is a formula). */
+  cells?: Record<string, Typed>;
+}
+
+/** Writes workbooks with openpyxl in one python process (test/cli/xlsx_tool.py). */
+export function writeBooks(files: { path: string; sheets: SheetSpec[] }[], tag: string): void {
+  const specFile = join(TMP, `books-${tag}.json`);
+  writeFileSync(specFile, JSON.stringify({ files }), "utf8");
+  execFileSync("/usr/bin/python3", [XLSX_TOOL, "write", specFile], { stdio: ["ignore", "ignore", "pipe"], timeout: 60_000 });
+}
+
+/** The 填报时间 of an on-time report: the 5th of the month after (the deadline is the 10th). */
+export function onTime(period: Period): string {
+  const next = addMonths(period, 1);
+  return `${next.year}-${String(next.month).padStart(2, "0")}-05`;
+}
+
 /** Writes the books with one python process (test/cli/xlsx_tool.py). */
 export function writeUnitBooks(books: UnitBook[], period: Period): void {
-  const next = addMonths(period, 1);
-  const date = `${next.year}-${String(next.month).padStart(2, "0")}-05`; // before the 10th: on time
   const name = `${period.year}年${period.month}月`;
-  const spec = {
-    files: books.map((b) => ({ path: b.file, sheets: [{ name, unit: b.unit, date, month: b.month, cumulative: b.cumulative }] })),
-  };
-  const specFile = join(TMP, `units-${periodKey(period)}.json`);
-  writeFileSync(specFile, JSON.stringify(spec), "utf8");
-  execFileSync("/usr/bin/python3", [XLSX_TOOL, "write", specFile], { stdio: ["ignore", "ignore", "pipe"], timeout: 60_000 });
+  writeBooks(
+    books.map((b) => ({ path: b.file, sheets: [{ name, unit: b.unit, date: onTime(period), month: b.month, cumulative: b.cumulative }] })),
+    `units-${periodKey(period)}`,
+  );
 }
 
 /** Exact decimal sums: every figure has at most 4 decimals (the form's 万元 precision). */

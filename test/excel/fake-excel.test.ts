@@ -181,6 +181,76 @@ describe("fake Excel: proxies and sync", () => {
     expect(dup).toBe("ItemAlreadyExists");
   });
 
+  test("workbook names: workbook scope only; a reference follows its sheet's renames and becomes #REF! when it is deleted", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("S");
+    book.addSheet("2018年7月");
+    const { Excel } = excel(book);
+    await Excel.run(async (ctx) => {
+      const names = ctx.workbook.names;
+      names.add("ByRange", ctx.workbook.worksheets.getItem("2018年7月").getRange("A1"));
+      names.add("ByFormula", "=S!$B$2");
+      names.add("Const", '="x"').visible = false;
+      ctx.workbook.worksheets.getItem("S").names.add("Local", '="y"');
+      await ctx.sync();
+    });
+    const list = async (): Promise<unknown[]> =>
+      Excel.run(async (ctx) => {
+        const names = ctx.workbook.names.load("items/name,items/type,items/value,items/formula,items/scope,items/visible");
+        expect(() => names.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+        await ctx.sync();
+        return names.items.map((n) => [n.name, n.type, n.value, n.formula, n.scope, n.visible]);
+      });
+    expect(await list()).toEqual([
+      ["ByRange", "Range", "'2018年7月'!$A$1", "='2018年7月'!$A$1", "Workbook", true],
+      ["ByFormula", "Range", "S!$B$2", "=S!$B$2", "Workbook", true],
+      ["Const", "String", "x", '="x"', "Workbook", false],
+    ]);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("2018年7月").name = "七月 (2)";
+      ctx.workbook.worksheets.getItem("S").delete();
+      await ctx.sync();
+    });
+    expect((await list()).slice(0, 2)).toEqual([
+      ["ByRange", "Range", "'七月 (2)'!$A$1", "='七月 (2)'!$A$1", "Workbook", true],
+      ["ByFormula", "Error", "#REF!", "=#REF!$B$2", "Workbook", true],
+    ]);
+    const dup = await codeOf(
+      Excel.run(async (ctx) => {
+        ctx.workbook.names.add("BYRANGE", '="z"');
+        await ctx.sync();
+      }),
+    );
+    expect(dup).toBe("ItemAlreadyExists");
+    const bad = await codeOf(
+      Excel.run(async (ctx) => {
+        ctx.workbook.names.add("A1", '="z"');
+        await ctx.sync();
+      }),
+    );
+    expect(bad).toBe("InvalidArgument");
+    await Excel.run(async (ctx) => {
+      ctx.workbook.names.getItem("byformula").delete();
+      await ctx.sync();
+    });
+    expect(book.namesReferringTo("七月 (2)")).toEqual([{ name: "ByRange", formula: "='七月 (2)'!$A$1" }]);
+    expect([...book.names.keys()]).toEqual(["BYRANGE", "CONST"]);
+  });
+
+  test("getFirst / getLast (ExcelApi 1.5), hidden sheets included unless visibleOnly", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Hidden").visibility = "Hidden";
+    book.addSheet("A");
+    book.addSheet("B");
+    const { Excel } = excel(book);
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      const [first, firstVisible, last] = [ws.getFirst(), ws.getFirst(true), ws.getLast()].map((w) => w.load("name"));
+      await ctx.sync();
+      expect([first.name, firstVisible.name, last.name]).toEqual(["Hidden", "A", "B"]);
+    });
+  });
+
   test("requirement sets: a 1.7 host fails 1.8/1.9 statements with ApiNotFound and says so in isSetSupported", async () => {
     const book = new FakeWorkbook({ excelApi: "1.7" });
     book.addSheet("S");

@@ -10,7 +10,7 @@ import {
   SheetProtectedError,
   translateOfficeError,
 } from "../../src/excel/errors";
-import { markFormula, markName, marksOf, parseMark } from "../../src/excel/marks";
+import { decodeMarkToken, encodeMarkToken, indexMarks, markName, markReference, marksOfSheet, parseMarkName, referencedSheet } from "../../src/excel/marks";
 import { addressCorner, sourceCell } from "../../src/excel/read-grid";
 import { groupRects } from "../../src/excel/rects";
 import { copyName, sheetNameProblem } from "../../src/excel/sheet-names";
@@ -52,14 +52,70 @@ test("column widths: characters → points", () => {
   expect(columnWidthPoints(0)).toBe(0);
 });
 
-test("marks: names, string constants, foreign and workbook-scoped names ignored", () => {
-  expect(markName("period")).toBe("Yuebao_period");
-  expect(() => markName("bad key")).toThrow();
-  expect(markFormula('a"b')).toBe('="a""b"');
-  expect(parseMark({ name: "Yuebao_period", formula: '="2018-07"', scope: "Worksheet" })).toEqual(["period", "2018-07"]);
-  expect(parseMark({ name: "Yuebao_period", formula: '="2018-07"', scope: "Workbook" })).toBeNull();
-  expect(parseMark({ name: "Yuebao_unit", type: "String", value: "云集镇" })).toEqual(["unit", "云集镇"]);
-  expect(marksOf([{ name: "Print_Area", formula: "=S!$A$1" }, { name: "Yuebao_q", formula: '="say ""hi"""' }])).toEqual({ q: 'say "hi"' });
+describe("marks as workbook names", () => {
+  test("a readable, lossless spelling in Excel's name alphabet", () => {
+    const name = markName(1, { form: "annex", period: "2018-07" });
+    expect(name).toBe("Yuebao_1.form.annex.period.2018_2D07");
+    expect(parseMarkName(name)).toEqual({ id: 1, marks: { form: "annex", period: "2018-07" } });
+    expect(markName(12, { kind: "county-total" })).toBe("Yuebao_12.kind.county_2Dtotal");
+    // Anything round-trips: upper case, ".", "_", quotes, Chinese, the empty string.
+    const odd = { Unit: "云集镇 A.b_c\"'", e: "" };
+    const n = markName(3, odd);
+    expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
+    expect(parseMarkName(n)).toEqual({ id: 3, marks: odd });
+  });
+
+  test("decoding ignores case (names compare ignoring case) and refuses what is not ours", () => {
+    const name = markName(7, { Period: "2018-07", unit: "Ab" });
+    expect(parseMarkName(name.toUpperCase())).toEqual({ id: 7, marks: { Period: "2018-07", unit: "Ab" } });
+    expect(parseMarkName(name.toLowerCase())).toEqual({ id: 7, marks: { Period: "2018-07", unit: "Ab" } });
+    for (const other of ["Yuebao_period", "Yuebao_1.period", "Yuebao_x.a.b", "Other_1.a.b", "Yuebao_1.a.b_Z1", "Yuebao_1.a.b-c", "Yuebao_1.a.", "Yuebao_1.a._FF"])
+      expect([other, parseMarkName(other)]).toEqual([other, undefined]);
+    expect(encodeMarkToken("")).toBe("_");
+    expect(decodeMarkToken("_")).toBe("");
+    expect(decodeMarkToken("_e4_b8_80")).toBe("一");
+  });
+
+  test("too long for Excel's 255 characters is refused", () => {
+    expect(() => markName(1, { note: "长".repeat(30) })).toThrow(/255/);
+    expect(() => markName(0, { a: "b" })).toThrow();
+  });
+
+  test("the sheet a reference points at", () => {
+    expect(markReference("2018年7月 (2)")).toBe("'2018年7月 (2)'!$A$1");
+    expect(referencedSheet("='2018年7月 (2)'!$A$1")).toBe("2018年7月 (2)");
+    expect(referencedSheet("='it''s'!$A$1")).toBe("it's");
+    expect(referencedSheet("='a!b'!A1:B2")).toBe("a!b");
+    expect(referencedSheet("=Sheet1!$A$1")).toBe("Sheet1");
+    expect(referencedSheet("七月报表!$A$1")).toBe("七月报表");
+    for (const not of ["=#REF!$A$1", "#REF!", '="2018-07"', "=Sheet1!", "=[1]Sheet1!$A$1", "='open!$A$1", "=SUM(A1)"])
+      expect([not, referencedSheet(not)]).toEqual([not, undefined]);
+  });
+
+  test("indexing: marks by the sheet referred to now, stale #REF! names, next free id", () => {
+    const index = indexMarks([
+      { name: "Yuebao_2.period.2018_2D07", formula: "='2018年7月'!$A$1" },
+      { name: "Yuebao_5.period.2018_2D06", formula: "=#REF!$A$1" },
+      { name: "Yuebao_3.kind.template", type: "Range", value: "'2018年7月'!$A$1" },
+      { name: "Yuebao_1.period.2018_2D05", type: "Error", value: "#REF!" },
+      { name: "Yuebao_9.period.2018_2D01", formula: '="not a reference"' },
+      { name: "Print_Area", formula: "=S!$A$1" },
+      { name: "Yuebao_period", formula: '="2018-07"' },
+    ]);
+    expect(marksOfSheet(index, "2018年7月")).toEqual({ period: "2018-07", kind: "template" });
+    expect(marksOfSheet(index, "2018年7月")).not.toBe(marksOfSheet(index, "2018年7月"));
+    expect(marksOfSheet(index, "S")).toEqual({});
+    expect(index.namesBySheet.get("2018年7月")).toEqual(["Yuebao_2.period.2018_2D07", "Yuebao_3.kind.template"]);
+    expect(index.stale).toEqual(["Yuebao_1.period.2018_2D05", "Yuebao_5.period.2018_2D06"]);
+    expect(index.nextId).toBe(10);
+    // Two names on one sheet (Excel copies a workbook name with a copied sheet): the higher id wins.
+    const two = indexMarks([
+      { name: "Yuebao_4.period.2018_2D08", formula: "=S!$A$1" },
+      { name: "Yuebao_2.period.2018_2D07", formula: "=s!$A$1" },
+    ]);
+    expect(marksOfSheet(two, "S")).toEqual({ period: "2018-08" });
+    expect(indexMarks([]).nextId).toBe(1);
+  });
 });
 
 test("reading cells: formulas, text that looks like one, errors", () => {

@@ -3,16 +3,25 @@ import { annexPlan, setup } from "./helpers";
 import { AddSheetsFailedError, InvalidSheetNameError, SheetExistsError } from "../../src/excel/errors";
 import type { SheetPlan } from "../../src/form/plan";
 import type { FakeWorkbook } from "../support/fake-excel";
+import { nameFormula } from "../support/fake-excel/model";
 
 /** Everything visible about a workbook, to compare before/after. */
 function snapshot(book: FakeWorkbook): unknown {
-  return book.sheets.map((s) => ({
-    name: s.name,
-    cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula, c.fmt]),
-    names: [...s.names.values()],
-    merges: s.merges,
-    protected: s.protection.protected,
-  }));
+  return {
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula, c.fmt]),
+      names: [...s.names.values()],
+      merges: s.merges,
+      protected: s.protection.protected,
+    })),
+    names: [...book.names.values()].map((n) => [n.name, nameFormula(n), n.visible]),
+  };
+}
+
+/** The workbook's names as [name, formula]. */
+function names(book: FakeWorkbook): [string, string][] {
+  return [...book.names.values()].map((n) => [n.name, nameFormula(n)]);
 }
 
 describe("OfficeHost.addSheets renders a plan", () => {
@@ -72,9 +81,51 @@ describe("OfficeHost.addSheets renders a plan", () => {
       { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } },
     ]);
     expect(s.validations[1].prompt).toEqual({ showPrompt: true, title: "", message: "单位：万元，最多4位小数" });
-    // Marks come back through listSheets.
+    // Marks: one hidden workbook name referring to the new sheet's A1; they come back through listSheets.
+    expect(names(book)).toEqual([["Yuebao_1.period.2018_2D07.kind.template", "='2018年7月'!$A$1"]]);
+    expect([...book.names.values()][0].visible).toBe(false);
+    expect(s.names.size).toBe(0);
     const list = await host.listSheets();
     expect(list.sheets.find((x) => x.name === "2018年7月")?.marks).toEqual({ period: "2018-07", kind: "template" });
+  });
+
+  test("with the listing of a listSheets: no read, one write sync (insert = 2 syncs, the first time too)", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    let listing: Awaited<ReturnType<typeof host.listSheets>> | undefined;
+    expect(await syncs(async () => (listing = await host.listSheets()))).toBe(1);
+    const known = listing?.sheets;
+    expect(await syncs(() => host.addSheets([annexPlan()], "copy", known))).toBe(1);
+    // A listing is good for one write: used again, the host reads afresh.
+    let r: Awaited<ReturnType<typeof host.addSheets>> | undefined;
+    expect(await syncs(async () => (r = await host.addSheets([annexPlan()], "copy", known)))).toBe(2);
+    expect(r?.names).toEqual(["2018年7月 (2)"]);
+    // After an insert the host knows the sheets: the next readAll is one sync.
+    for (let m = 1; m <= 6; m++) book.addSheet(`x${m}`);
+    await host.listSheets();
+    await host.addSheets([annexPlan("2018年8月")], "copy");
+    expect(await syncs(() => host.readAll())).toBe(1);
+  });
+
+  test("copies of one month get their own mark names; stale #REF! mark names go in the same write", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const old = book.addSheet("旧表");
+    book.names.set("YUEBAO_4.PERIOD.2018_2D06", { name: "Yuebao_4.period.2018_2D06", formula: "", ref: { sheet: old, rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
+    book.sheets.splice(book.sheets.indexOf(old), 1);
+    old.deleted = true;
+    const listing = await host.listSheets();
+    expect(await syncs(() => host.addSheets([annexPlan(), annexPlan()], "copy", listing.sheets))).toBe(1);
+    expect(names(book)).toEqual([
+      ["Yuebao_5.period.2018_2D07.kind.template", "='2018年7月'!$A$1"],
+      ["Yuebao_6.period.2018_2D07.kind.template", "='2018年7月 (2)'!$A$1"],
+    ]);
+    const marks = (await host.listSheets()).sheets.map((x) => [x.name, x.marks.period]);
+    expect(marks).toEqual([
+      ["Sheet1", undefined],
+      ["2018年7月", "2018-07"],
+      ["2018年7月 (2)", "2018-07"],
+    ]);
   });
 
   test("several plans in one request are still two syncs", async () => {
@@ -122,10 +173,14 @@ describe("OfficeHost.addSheets on conflict", () => {
   test("replace: the old sheet goes only after the new one is written; position and name kept", async () => {
     const { book, host, syncs } = setup();
     book.addSheet("First");
-    book.addSheet("2018年7月", [["old content"]]);
+    await host.addSheets([annexPlan("2018年7月", { period: "2018-07", v: "1" })], "fail");
+    book.get("2018年7月").cells.clear();
     book.addSheet("Last");
-    expect(await syncs(() => host.addSheets([annexPlan("2018年7月")], "replace"))).toBe(2);
+    const listing = await host.listSheets();
+    expect(await syncs(() => host.addSheets([annexPlan("2018年7月", { period: "2018-07", v: "2" })], "replace", listing.sheets))).toBe(1);
     expect(book.sheets.map((s) => s.name)).toEqual(["First", "2018年7月", "Last"]);
+    // The old sheet's mark went with it; the new one refers to the sheet under its final name.
+    expect(names(book)).toEqual([["Yuebao_2.period.2018_2D07.v.2", "='2018年7月'!$A$1"]]);
     expect(book.view("2018年7月", "B2").value).toBe("=1+1");
     expect(book.view("2018年7月", "A1").value).toContain("月报表");
   });
@@ -143,6 +198,49 @@ describe("OfficeHost.addSheets is all or nothing", () => {
     expect(err).toBeInstanceOf(AddSheetsFailedError);
     expect((err as AddSheetsFailedError).rolledBack).toBe(true);
     expect((err as AddSheetsFailedError).cause).toMatchObject({ code: "GeneralException" });
+    expect(snapshot(book)).toEqual(before);
+  });
+
+  test("a failure after the mark was added removes the mark too", async () => {
+    const { book, host } = setup();
+    book.addSheet("Sheet1", [["keep"]]);
+    const before = snapshot(book);
+    book.failSync({ at: book.syncCount + 2, atStatement: "NamedItem.visible" });
+    const err = await host.addSheets([annexPlan()], "fail").catch((e) => e);
+    expect(err).toMatchObject({ rolledBack: true });
+    expect(snapshot(book)).toEqual(before);
+  });
+
+  test("the workbook changed since the listing (a sheet or a mark name taken): undone, then done again with a fresh read", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    let listing = await host.listSheets();
+    book.addSheet("2018年7月"); // the user, meanwhile
+    let r: Awaited<ReturnType<typeof host.addSheets>> | undefined;
+    // failed write (the clash shows at the final rename) + rollback (read, delete) + fresh read + write
+    expect(await syncs(async () => (r = await host.addSheets([annexPlan()], "copy", listing.sheets)))).toBe(5);
+    expect(r?.names).toEqual(["2018年7月 (2)"]);
+    expect(names(book)).toEqual([["Yuebao_1.period.2018_2D07.kind.template", "='2018年7月 (2)'!$A$1"]]);
+
+    // The mark's name is taken meanwhile (another copy of the add-in): the written sheet is
+    // removed again and the retry picks a free name.
+    listing = await host.listSheets();
+    const taken = "Yuebao_2.period.2018_2D07.kind.template";
+    book.names.set(taken.toUpperCase(), { name: taken, formula: "", ref: { sheet: book.get("Sheet1"), rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
+    r = await host.addSheets([annexPlan("2018年8月")], "copy", listing.sheets);
+    expect(r.names).toEqual(["2018年8月"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "2018年7月", "2018年7月 (2)", "2018年8月"]);
+    expect(names(book)).toEqual([
+      ["Yuebao_1.period.2018_2D07.kind.template", "='2018年7月 (2)'!$A$1"],
+      [taken, "=Sheet1!$A$1"],
+      ["Yuebao_3.period.2018_2D07.kind.template", "='2018年8月'!$A$1"],
+    ]);
+
+    // "fail" with a listing that missed the clash: SheetExistsError, nothing written.
+    listing = await host.listSheets();
+    book.addSheet("2018年9月");
+    const before = snapshot(book);
+    await expect(host.addSheets([annexPlan("2018年9月")], "fail", listing.sheets)).rejects.toEqual(new SheetExistsError("2018年9月"));
     expect(snapshot(book)).toEqual(before);
   });
 

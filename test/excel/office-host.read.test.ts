@@ -1,17 +1,23 @@
 /** OfficeHost reading: listSheets, readSheets, readAll — results and sync counts. */
 import { setup } from "./helpers";
 import { SheetNotFoundError } from "../../src/excel/errors";
+import { markName } from "../../src/excel/marks";
 import { installFakeOffice } from "../support/fake-excel";
 
+let nextMark = 1;
+/** Marks a sheet as the add-in does: a workbook name referring to its A1 (src/excel/marks.ts). */
 function markSheet(book: ReturnType<typeof setup>["book"], sheet: string, marks: Record<string, string>): void {
   const s = book.get(sheet);
-  for (const [k, v] of Object.entries(marks)) s.names.set(`YUEBAO_${k.toUpperCase()}`, { name: `Yuebao_${k}`, formula: `="${v.replace(/"/g, `""`)}"`, comment: "" });
-  // A foreign name on the same sheet is not a mark.
-  s.names.set("OTHER", { name: "Other", formula: '="x"', comment: "" });
+  const name = markName(nextMark++, marks);
+  book.names.set(name.toUpperCase(), { name, formula: "", ref: { sheet: s, rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
+  // Foreign names are not marks: a workbook constant, a range name, an old-style sheet name.
+  book.names.set("OTHER", { name: "Other", formula: '="x"', comment: "" });
+  book.names.set("AREA", { name: "Area", formula: "", ref: { sheet: s, rect: { top: 0, left: 0, bottom: 3, right: 3 } }, comment: "" });
+  s.names.set("YUEBAO_PERIOD", { name: "Yuebao_period", formula: '="1999-01"', comment: "" });
 }
 
 describe("OfficeHost.listSheets", () => {
-  test("names, visibility, marks and the active sheet; one sync once the sheets are known", async () => {
+  test("names, visibility, marks and the active sheet; one sync the first time and after", async () => {
     const { book, host, syncs } = setup();
     book.addSheet("封面");
     book.addSheet("2018年7月");
@@ -20,8 +26,8 @@ describe("OfficeHost.listSheets", () => {
     book.activeSheetId = book.get("2018年7月").id;
 
     let list: Awaited<ReturnType<typeof host.listSheets>> | undefined;
-    // First call: the list, then the names of sheets not seen before.
-    expect(await syncs(async () => (list = await host.listSheets()))).toBe(2);
+    // Cold: the sheet list and the workbook's names come in one request.
+    expect(await syncs(async () => (list = await host.listSheets()))).toBe(1);
     expect(list).toEqual({
       active: "2018年7月",
       sheets: [
@@ -34,6 +40,24 @@ describe("OfficeHost.listSheets", () => {
     book.get("封面").name = "改名";
     expect(await syncs(async () => (list = await host.listSheets()))).toBe(1);
     expect(list?.sheets[0].name).toBe("改名");
+  });
+
+  test("marks follow a renamed or moved sheet; a deleted sheet's stale name marks nothing", async () => {
+    const { book, host } = setup();
+    book.addSheet("A");
+    book.addSheet("2018年7月");
+    markSheet(book, "2018年7月", { period: "2018-07" });
+    book.get("2018年7月").name = "七月 (2)";
+    book.sheets.reverse();
+    expect((await host.listSheets()).sheets).toEqual([
+      { name: "七月 (2)", visible: true, marks: { period: "2018-07" } },
+      { name: "A", visible: true, marks: {} },
+    ]);
+    const gone = book.get("七月 (2)");
+    book.sheets.splice(book.sheets.indexOf(gone), 1);
+    gone.deleted = true;
+    book.addSheet("七月 (2)");
+    expect((await host.listSheets()).sheets.map((s) => s.marks)).toEqual([{}, {}]);
   });
 
   test("a sheet deleted since the last call costs a fresh start, not an error", async () => {
@@ -89,13 +113,13 @@ describe("OfficeHost.readSheets", () => {
 });
 
 describe("OfficeHost.readAll", () => {
-  test("every sheet's grid with marks and the list; one sync once the sheets are known", async () => {
+  test("every sheet's grid with marks and the list; a small workbook in one sync the first time", async () => {
     const { book, host, syncs } = setup();
     book.addSheet("2018年6月", [[1]]);
     book.addSheet("2018年7月", [[2]], "B2");
     markSheet(book, "2018年7月", { period: "2018-07" });
     let all: Awaited<ReturnType<typeof host.readAll>> | undefined;
-    expect(await syncs(async () => (all = await host.readAll()))).toBe(2);
+    expect(await syncs(async () => (all = await host.readAll()))).toBe(1);
     expect(await syncs(async () => (all = await host.readAll()))).toBe(1);
     expect(all?.active).toBe("2018年6月");
     expect(all?.infos.map((i) => [i.name, i.marks])).toEqual([
@@ -106,6 +130,27 @@ describe("OfficeHost.readAll", () => {
       ["2018年6月", 0, 0, [[{ value: 1 }]]],
       ["2018年7月", 1, 1, [[{ value: 2 }]]],
     ]);
+  });
+
+  test("a larger workbook: two syncs the first time, then one; a sheet added by the user and made active costs nothing extra", async () => {
+    const { book, host, syncs } = setup();
+    for (let m = 1; m <= 12; m++) book.addSheet(`2018年${m}月`, [[m]]);
+    book.activeSheetId = book.get("2018年5月").id;
+    let all: Awaited<ReturnType<typeof host.readAll>> | undefined;
+    expect(await syncs(async () => (all = await host.readAll()))).toBe(2);
+    expect(all?.sheets.map((g) => g.cells[0][0]?.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(await syncs(() => host.readAll())).toBe(1);
+    const added = book.addSheet("新表", [["x"]]);
+    book.activeSheetId = added.id;
+    expect(await syncs(async () => (all = await host.readAll()))).toBe(1);
+    expect(all?.sheets.map((g) => g.sheet).slice(-2)).toEqual(["2018年12月", "新表"]);
+    // A sheet the host knew is gone: a fresh start, still correct.
+    const gone = book.get("2018年3月");
+    book.sheets.splice(book.sheets.indexOf(gone), 1);
+    gone.deleted = true;
+    await host.readAll().then((r) => (all = r));
+    expect(all?.sheets).toHaveLength(12);
+    expect(book.droppedOps).toBe(0);
   });
 
   test("asks Excel to wait while the user edits a cell", async () => {

@@ -148,7 +148,7 @@ if (!soffice) console.warn("soffice not found: skipping the LibreOffice checks (
     const lo = (csv.get("patched.xlsx") ?? "").replace(/"/g, "").split("\n");
     expect(oursRows[1]).toBe("填报单位(盖章):,云集镇,填报时间:,2018年8月5日,=1+1");
     // 累计数 = 本月数 + June's figure, computed by LibreOffice on open.
-    expect(oursRows[3]).toBe("组织(包括日常、集中、联合、专项等)执法活动,次,5,9,");
+    expect(oursRows[3]).toBe("组织（包括日常、集中、联合、专项等）执法活动,次,5,9,");
     expect(oursRows[7]).toBe("经济处罚,万元,0.5000,1.7500,");
     expect(lo[5]).toBe(",1,组织(包括日常、集中、联合、专项等)执法活动,次,4,40,详见通报,已核");
     expect(lo[6]).toBe(",2,出动执法人员,人(次),9,90,#DIV/0!,");

@@ -55,7 +55,8 @@ describe("writeWorkbook → readWorkbook round trip", () => {
     expect(wb).toContain('fullCalcOnLoad="1"');
     expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;2018年7月&apos;!$A$1:$D$15</definedName>`);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;2018年7月&apos;!$1:$3</definedName>`);
-    expect(wb).toContain(`<definedName name="Yuebao_period" localSheetId="1">&quot;2018-07&quot;</definedName>`);
+    // Marks: a hidden workbook-scoped name per sheet referring to its A1 (src/excel/marks.ts).
+    expect(wb).toContain(`<definedName name="Yuebao_2.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly" hidden="1">&apos;2018年7月&apos;!$A$1</definedName>`);
     const sheet = strFromU8(parts["xl/worksheets/sheet2.xml"]);
     expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
@@ -157,10 +158,11 @@ print(json.dumps(out, ensure_ascii=False))
       ["decimal", "greaterThanOrEqual", "0", "C8:D8", "单位:万元,最多 4 位小数"],
       ["whole", "greaterThanOrEqual", "0", "C4:D7", "请填写不小于 0 的整数"],
     ]);
+    // Workbook-scoped (no localSheetId), referring to each sheet's A1.
     expect(res.names).toEqual(
       expect.arrayContaining([
-        ["Yuebao_period", 0, '"2018-07"'],
-        ["Yuebao_form", 1, `"${ANNEX.id}"`],
+        ["Yuebao_1.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly", null, "'2018年7月'!$A$1"],
+        ["Yuebao_2.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly", null, "'2018年6月'!$A$1"],
       ]),
     );
   });

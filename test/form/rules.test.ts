@@ -72,7 +72,7 @@ describe("validateReport", () => {
   it("flags 累计数 below 本月数 at the cumulative cell", () => {
     const f = check({ cum: figures(10, { cases: 1 }), month: figures(2, { cases: 3 }) });
     expect(f).toContainEqual(expect.objectContaining({ severity: "error", code: "cumulative-below-month", cell: "D7" }));
-    expect(findingMessage(f[0], "zh")).toBe("“立案调查”累计数(1)小于本月数(3)。");
+    expect(findingMessage(f[0], "zh")).toBe("“立案调查”累计数（1）小于本月数（3）。");
   });
   it("checks 累计 = prior 累计 + 本月 when the prior month is known", () => {
     const prior = cumulativeFigures(locateReport(annexGrid({ cum: figures(8) }), ANNEX)!);
@@ -82,7 +82,7 @@ describe("validateReport", () => {
     expect(good).toEqual([]);
     const bad = check({ month: figures(2), cum: { ...sum(figures(8), figures(2)), closed: 99 } }, { priorCumulative: prior });
     expect(bad).toEqual([expect.objectContaining({ code: "cumulative-mismatch", cell: "D11" })]);
-    expect(findingMessage(bad[0], "zh")).toBe("“取缔关闭”累计数应为 12(上月累计 9 + 本月 3),现为 99。");
+    expect(findingMessage(bad[0], "zh")).toBe("“取缔关闭”累计数应为12（上月累计数9加本月数3），现为99。");
   });
   it("at the start month 累计 must equal 本月", () => {
     const f = check({ sheet: "2018年1月", month: figures(2), cum: figures(10) }, { period: { year: 2018, month: 1 } });

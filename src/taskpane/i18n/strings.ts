@@ -125,7 +125,7 @@ const zh: Strings = {
   tabValidate: "数据校验",
   tabFill: "累计数",
   tabMerge: "汇总",
-  privacyNote: "文件仅在本机浏览器中处理,不会上传。",
+  privacyNote: "文件仅在本机浏览器中处理，不会上传。",
   errorTitle: "操作未完成",
   unknownError: "发生未知错误。",
   busy: "正在处理…",
@@ -141,17 +141,17 @@ const zh: Strings = {
   dropHint: "也可将文件拖放到此处",
   clearFiles: (label) => `清空“${label}”`,
   clearFilesShort: "清空",
-  filesChosen: (n) => `已选择 ${n} 个文件`,
+  filesChosen: (n) => `已选择${n}个文件`,
   unit: "填报单位",
-  unitHint: "可留空,打印后手写",
+  unitHint: "可留空，打印后手写",
   insertButton: "插入月报表",
   downloadButton: "下载空白月报表",
   inserted: (sheet) => `已插入工作表“${sheet}”。`,
   opened: (sheet) => `已打开工作表“${sheet}”。`,
-  exists: (sheet) => `该月报表已存在:“${sheet}”。`,
+  exists: (sheet) => `该月报表已存在：“${sheet}”。`,
   openExisting: "打开该表",
   addCopy: "新增副本",
-  downloaded: (fileName) => `已下载:${fileName}`,
+  downloaded: (fileName) => `已下载：${fileName}`,
   scope: "校验范围",
   scopeActive: "当前工作表",
   scopeAll: "全部月报表",
@@ -165,7 +165,7 @@ const zh: Strings = {
   warnings: "警告",
   noProblems: "未发现问题",
   noReports: "未找到月报表",
-  checkedCount: (n) => `已校验 ${n} 张报表`,
+  checkedCount: (n) => `已校验${n}张报表`,
   autoRecheck: "修改报表后将自动重新校验。",
   fillMode: "填写方式",
   fillValues: "填入数值",
@@ -176,18 +176,18 @@ const zh: Strings = {
   priorFileHintExcel: "本工作簿中找不到上月报表时使用",
   priorFileHintFile: "本月报表文件中找不到上月报表时使用",
   fillButton: "计算累计数",
-  filled: (n, sheet, period) => `已在“${sheet}”(${period})填入 ${n} 个单元格。`,
-  priorFrom: (source) => `上月数据来源:${source}`,
-  priorNone: "本月为累计起始月份,累计数即本月数。",
+  filled: (n, sheet, period) => `已在“${sheet}”（${period}）填入${n}个累计数。`,
+  priorFrom: (source) => `上月数据来源：${source}`,
+  priorNone: "本月为累计起始月份，累计数即本月数。",
   fillFindings: "需要注意",
   unitFiles: "选择各单位报表",
   unitFilesRequired: "请选择各单位报表文件",
   roster: "单位名册",
-  rosterHint: "可选:.txt(每行一个单位)或 .xlsx",
+  rosterHint: "可选，.txt（每行一个单位）或 .xlsx 文件",
   priorCounty: "上月县汇总表",
-  priorCountyHint: "可选:用于核对累计数",
+  priorCountyHint: "可选，用于核对累计数",
   mergeButton: "开始汇总",
-  progress: (done, total, file) => `正在读取 ${done}/${total}: ${file}`,
+  progress: (done, total, file) => `正在读取（${done}/${total}）：${file}`,
   expected: "应报",
   included: "已汇总",
   missing: "未报",
@@ -195,18 +195,18 @@ const zh: Strings = {
   duplicate: "重复",
   late: "迟报",
   unreadable: "无法读取",
-  summaryItem: (label, n) => `${label} ${n}`,
-  summarySeparator: ",",
-  summaryLine: (period, items) => `${period}:${items}`,
+  summaryItem: (label, n) => `${label}${n}个`,
+  summarySeparator: "，",
+  summaryLine: (period, items) => `${period}：${items}`,
   resultsTable: "各单位报送情况",
   colUnit: "单位",
   colStatus: "状态",
   colIssues: "问题",
   colFile: "文件",
-  noUnit: "(未填单位)",
-  duplicateOf: (file) => `与 ${file} 重复`,
-  duplicateEntry: (file, of) => `${file}(与 ${of} 重复)`,
-  moreIssues: (n) => `……另有 ${n} 条`,
+  noUnit: "（未填单位）",
+  duplicateOf: (file) => `与“${file}”重复`,
+  duplicateEntry: (file, of) => `${file}（与“${of}”重复）`,
+  moreIssues: (n) => `……另有${n}条`,
   listMissing: "未报单位",
   listWrong: "有误单位",
   listDuplicate: "重复报送",
@@ -215,9 +215,9 @@ const zh: Strings = {
   reminder: "催报通知",
   copy: "复制",
   copied: "已复制。",
-  copyFallback: "已选中全文,请按 Ctrl+C 复制。",
-  writtenSheets: (names) => `汇总结果已写入:${names}`,
-  writtenFile: (names) => `已下载:${names}`,
+  copyFallback: "已选中全文，请按 Ctrl+C 复制。",
+  writtenSheets: (names) => `汇总结果已写入：${names}`,
+  writtenFile: (names) => `已下载：${names}`,
   listSeparator: "、",
 };
 
@@ -327,4 +327,64 @@ export const catalogue: Readonly<Record<Lang, Strings>> = { zh, en };
 /** The catalogue for a language (a hook so panels read text the same way everywhere). */
 export function useStrings(lang: Lang): Strings {
   return catalogue[lang];
+}
+
+// Panels loaded on demand and the 设置 tab: one block, typed for both languages like `Strings`.
+export interface ShellStrings {
+  tabSettings: string;
+  loadingPanel: string;
+  panelLoadFailed: string;
+  panelLoadHint: string;
+  jobsLoadFailed: string;
+  retry: string;
+  deadlineDay: string;
+  deadlineDayHint: string;
+  deadlineDayInvalid: string;
+  startMonth: string;
+  startMonthHint: string;
+  startMonthInvalid: string;
+  saveSettings: string;
+  settingsSaved: string;
+  settingsNote: string;
+}
+
+export const shellCatalogue: Readonly<Record<Lang, ShellStrings>> = {
+  zh: {
+    tabSettings: "设置",
+    loadingPanel: "正在加载…",
+    panelLoadFailed: "此页面未能加载",
+    panelLoadHint: "可能是网络中断或加载项已更新。请重试，或关闭后重新打开任务窗格。",
+    jobsLoadFailed: "所需程序未能加载，可能是网络中断或加载项已更新。请重试，或关闭后重新打开任务窗格。",
+    retry: "重试",
+    deadlineDay: "报送截止日",
+    deadlineDayHint: "每月几日前报送上月报表（1～31）",
+    deadlineDayInvalid: "请输入 1 至 31 之间的整数。",
+    startMonth: "累计起始月",
+    startMonthHint: "累计数从该月起重新计算（1～12）",
+    startMonthInvalid: "请输入 1 至 12 之间的整数。",
+    saveSettings: "保存设置",
+    settingsSaved: "设置已保存。",
+    settingsNote: "设置用于校验、累计数和汇总。",
+  },
+  en: {
+    tabSettings: "Settings",
+    loadingPanel: "Loading…",
+    panelLoadFailed: "This page could not be loaded",
+    panelLoadHint: "The connection may have dropped or the add-in was updated. Try again, or close and reopen the pane.",
+    jobsLoadFailed: "Part of the add-in could not be loaded: the connection may have dropped or the add-in was updated. Try again, or close and reopen the pane.",
+    retry: "Try again",
+    deadlineDay: "Deadline day",
+    deadlineDayHint: "Day of the month by which last month's report is due (1–31)",
+    deadlineDayInvalid: "Enter a whole number from 1 to 31.",
+    startMonth: "Start month",
+    startMonthHint: "Month the running total starts again (1–12)",
+    startMonthInvalid: "Enter a whole number from 1 to 12.",
+    saveSettings: "Save settings",
+    settingsSaved: "Settings saved.",
+    settingsNote: "Used when validating, filling cumulative figures and merging.",
+  },
+};
+
+export function useShellStrings(lang: Lang): ShellStrings {
+  return shellCatalogue[lang];
 }

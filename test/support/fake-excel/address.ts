@@ -65,10 +65,18 @@ export function rectAddress(r: Rect): string {
 }
 
 /** Excel quotes a sheet name in an address unless it is a plain identifier. */
-export function qualifiedAddress(sheet: string, r: Rect): string {
+export function quoteSheetName(sheet: string): string {
   const plain = /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${rectAddress(r)}`;
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+export function qualifiedAddress(sheet: string, r: Rect): string {
+  return `${quoteSheetName(sheet)}!${rectAddress(r)}`;
+}
+
+/** "$A$1" / "$A$1:$B$2", as Excel writes a name's reference. */
+export function absoluteAddress(r: Rect): string {
+  return rectAddress(r).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 export function rows(r: Rect): number {

@@ -3,7 +3,7 @@
  * set-up and validation. Proxies (proxies.ts) only ever touch it while context.sync() runs.
  * Behaviour follows Microsoft's documentation where it says something; each rule cites it.
  */
-import { MAX_COLS, Rect, cols, intersects, rows } from "./address";
+import { MAX_COLS, Rect, absoluteAddress, cols, intersects, quoteSheetName, rows } from "./address";
 import { officeError } from "./errors";
 import { evaluate } from "./formula";
 
@@ -51,10 +51,18 @@ export function defaultFormat(): CellFormat {
 
 const DEFAULT_FMT_JSON = JSON.stringify(defaultFormat());
 
+/**
+ * A defined name. A name referring to cells keeps the sheet itself, not its name: as in Excel,
+ * its formula follows the sheet when it is renamed or moved and reads "=#REF!$A$1" once the
+ * sheet is deleted. Other names keep their formula text ('="2018-07"').
+ */
 export interface NamedItemModel {
   name: string;
+  /** The formula of a name that does not refer to cells. */
   formula: string;
+  ref?: { sheet: FakeSheet; rect: Rect };
   comment: string;
+  visible?: boolean;
 }
 
 export interface ValidationModel {
@@ -243,6 +251,8 @@ export class FakeWorkbook {
   readonly runOptions: unknown[] = [];
   /** Largest request payload seen, in bytes (UTF-8 of the JSON the statements would carry). */
   maxPayloadBytes = 0;
+  /** Workbook-scoped defined names by upper-cased name (workbook.names). */
+  readonly names = new Map<string, NamedItemModel>();
   private failures: FailurePlan[] = [];
 
   constructor(opts: FakeWorkbookOptions = {}) {
@@ -304,6 +314,12 @@ export class FakeWorkbook {
     inputValue(s, row, col, v);
     const address = `${colLetters(col)}${row + 1}`;
     for (const l of s.listeners) setTimeout(() => l({ address, worksheetId: s.id, source: "Local" }), 0);
+  }
+
+  /** Test helper: the workbook-scoped names whose reference is on this sheet (as it is now). */
+  namesReferringTo(sheet: string): { name: string; formula: string }[] {
+    const s = this.get(sheet);
+    return [...this.names.values()].filter((n) => n.ref?.sheet === s).map((n) => ({ name: n.name, formula: nameFormula(n) }));
   }
 
   /** Test helper: what a cell shows (evaluated). */
@@ -434,4 +450,11 @@ function typeOf(v: Scalar): CellView["type"] {
   if (typeof v === "boolean") return "Boolean";
   if (v === "") return "Empty";
   return isErrorValue(v) ? "Error" : "String";
+}
+
+/** A name's formula now: its reference follows the sheet; a deleted sheet gives #REF!. */
+export function nameFormula(n: NamedItemModel): string {
+  if (!n.ref) return n.formula;
+  const cells = absoluteAddress(n.ref.rect);
+  return n.ref.sheet.deleted ? `=#REF!${cells}` : `=${quoteSheetName(n.ref.sheet.name)}!${cells}`;
 }

@@ -4,10 +4,10 @@
  * statement that runs at the next sync against the model (model.ts).
  * API reference: https://learn.microsoft.com/javascript/api/excel
  */
-import { MAX_COLS, MAX_ROWS, parseRect, qualifiedAddress } from "./address";
+import { MAX_COLS, MAX_ROWS, Rect, parseRect } from "./address";
 import { FakeClientObject, FakeContext, Handle } from "./context";
 import { officeError } from "./errors";
-import { FakeSheet, NamedItemModel, assertSheetName } from "./model";
+import { FakeSheet, FakeWorkbook, NamedItemModel, assertSheetName, nameFormula } from "./model";
 import { live, need } from "./proxy-common";
 import { RangeProxy } from "./range-proxies";
 
@@ -16,10 +16,13 @@ import { RangeProxy } from "./range-proxies";
 
 export class WorkbookProxy extends FakeClientObject {
   readonly worksheets: WorksheetCollectionProxy;
+  /** "A collection of workbook-scoped named items" (ExcelApi 1.1): no sheet's own names. */
+  readonly names: NamedItemCollectionProxy;
 
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx, { kind: "workbook" });
   }
 
   protected readers(): Record<string, () => unknown> {
@@ -92,6 +95,26 @@ export class WorksheetCollectionProxy extends FakeClientObject {
     this.queue("WorksheetCollection.getItemOrNullObject", () => {
       w.handle.bind(this.context.book.sheet(key) ?? null);
       w.noteNull();
+    });
+    return w;
+  }
+
+  /** First / last sheet in tab order, hidden ones included unless visibleOnly (ExcelApi 1.5). */
+  getFirst(visibleOnly?: boolean): WorksheetProxy {
+    return this.endSheet("getFirst", visibleOnly, (xs) => xs[0]);
+  }
+
+  getLast(visibleOnly?: boolean): WorksheetProxy {
+    return this.endSheet("getLast", visibleOnly, (xs) => xs[xs.length - 1]);
+  }
+
+  private endSheet(label: string, visibleOnly: boolean | undefined, pick: (xs: FakeSheet[]) => FakeSheet | undefined): WorksheetProxy {
+    const w = new WorksheetProxy(this.context);
+    this.queue(`WorksheetCollection.${label}`, () => {
+      need(this.context, "1.5");
+      const s = pick(this.context.book.sheets.filter((x) => !visibleOnly || x.visibility === "Visible"));
+      if (!s) throw officeError("ItemNotFound");
+      w.handle.bind(s);
     });
     return w;
   }
@@ -186,7 +209,7 @@ export class WorksheetProxy extends FakeClientObject {
     return (this._protection ??= new WorksheetProtectionProxy(this.context, this.handle));
   }
   get names(): NamedItemCollectionProxy {
-    return (this._names ??= new NamedItemCollectionProxy(this.context, this.handle));
+    return (this._names ??= new NamedItemCollectionProxy(this.context, { kind: "sheet", sheet: this.handle }));
   }
   get freezePanes(): FreezePanesProxy {
     return (this._freeze ??= new FreezePanesProxy(this.context, this.handle));
@@ -415,10 +438,32 @@ export class PageLayoutProxy extends FakeClientObject {
 // ---------------------------------------------------------------------------------------
 // Names
 
+/** Which names a collection holds: the workbook's (workbook.names) or one sheet's (worksheet.names). */
+export type NameScope = { kind: "workbook" } | { kind: "sheet"; sheet: Handle<FakeSheet> };
+
+/**
+ * Excel's rules for a name: starts with a letter, "_" or "\\", then letters, digits, "_", ".";
+ * not a cell reference; at most 255 characters; unique in its scope ignoring case.
+ * https://support.microsoft.com/office/define-and-use-names-in-formulas-4d0f13ac-53b7-422e-afd2-abd7ff379c64
+ */
+function assertName(name: string): void {
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || name.length > 255)
+    throw officeError("InvalidArgument", `Fake: invalid name ${name}`);
+}
+
+/** "=Sheet1!$A$1", "='a''b'!A1:B2" → the sheet and cells, when the sheet exists. */
+function parseReference(book: FakeWorkbook, formula: string): { sheet: FakeSheet; rect: Rect } | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!=\s]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(formula.trim());
+  if (!m) return undefined;
+  const sheet = book.sheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+  if (!sheet) throw officeError("InvalidArgument", `Fake: no sheet in ${formula}`);
+  return { sheet, rect: parseRect(m[3].replace(/\$/g, "")) };
+}
+
 export class NamedItemCollectionProxy extends FakeClientObject {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: Handle<FakeSheet>,
+    private readonly scope: NameScope,
   ) {
     super(ctx);
   }
@@ -431,16 +476,26 @@ export class NamedItemCollectionProxy extends FakeClientObject {
     return this.read("items");
   }
 
+  /** The names of the scope, at sync time. */
+  private store(): Map<string, NamedItemModel> {
+    if (this.scope.kind === "workbook") return this.context.book.names;
+    need(this.context, "1.4");
+    return live(this.scope.sheet.get()).names;
+  }
+
+  private item(m: NamedItemModel | null): NamedItemProxy {
+    const p = new NamedItemProxy(this.context, this.scope.kind === "workbook" ? "Workbook" : "Worksheet", () => this.store());
+    p.handle.bind(m);
+    return p;
+  }
+
   override queueLoad(paths: string[][]): void {
     const itemPaths = paths.map((p) => (p[0] === "items" ? p.slice(1) : p)).filter((p) => p.length > 0);
     this.context.enqueue("NamedItemCollection.load", () => {
-      need(this.context, "1.4");
-      const s = live(this.sheet.get());
       this.setLoaded(
         "items",
-        [...s.names.values()].map((m) => {
-          const p = new NamedItemProxy(this.context, s);
-          p.handle.bind(m);
+        [...this.store().values()].map((m) => {
+          const p = this.item(m);
           p.fill(itemPaths.map((q) => q[0]));
           return p;
         }),
@@ -449,29 +504,29 @@ export class NamedItemCollectionProxy extends FakeClientObject {
   }
 
   /**
-   * Sheet-scoped name. Excel's rules: starts with a letter, "_" or "\", then letters, digits,
-   * "_", "."; not a cell reference; at most 255 characters; unique in its scope ignoring case.
-   * https://support.microsoft.com/office/define-and-use-names-in-formulas-4d0f13ac-53b7-422e-afd2-abd7ff379c64
+   * add(name, reference: Range | formula string, comment?) (ExcelApi 1.4). A Range or a
+   * formula that is a sheet reference makes a name that refers to cells; anything else is
+   * kept as formula text (a constant).
    */
   add(name: string, reference: string | RangeProxy, comment?: string): NamedItemProxy {
-    const p = new NamedItemProxy(this.context);
+    const p = new NamedItemProxy(this.context, this.scope.kind === "workbook" ? "Workbook" : "Worksheet", () => this.store());
     this.queue(
       "NamedItemCollection.add",
       () => {
         need(this.context, "1.4");
-        const s = live(this.sheet.get());
-        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || name.length > 255)
-          throw officeError("InvalidArgument", `Fake: invalid name ${name}`);
-        if (s.names.has(name.toUpperCase())) throw officeError("ItemAlreadyExists");
-        let formula: string;
-        if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
-        else {
+        const store = this.store();
+        assertName(name);
+        if (store.has(name.toUpperCase())) throw officeError("ItemAlreadyExists");
+        const m: NamedItemModel = { name, formula: "", comment: comment ?? "" };
+        if (typeof reference === "string") {
+          const ref = parseReference(this.context.book, reference);
+          if (ref) m.ref = ref;
+          else m.formula = reference.startsWith("=") ? reference : `=${reference}`;
+        } else {
           const t = reference.handle.get();
-          formula = `=${qualifiedAddress(t.sheet.name, t.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+          m.ref = { sheet: live(t.sheet), rect: { ...t.rect } };
         }
-        const m: NamedItemModel = { name, formula, comment: comment ?? "" };
-        s.names.set(name.toUpperCase(), m);
-        p.sheet = s;
+        store.set(name.toUpperCase(), m);
         p.handle.bind(m);
       },
       [name, typeof reference === "string" ? reference : ""],
@@ -479,26 +534,41 @@ export class NamedItemCollectionProxy extends FakeClientObject {
     return p;
   }
 
+  getItem(name: string): NamedItemProxy {
+    const p = new NamedItemProxy(this.context, this.scope.kind === "workbook" ? "Workbook" : "Worksheet", () => this.store());
+    this.queue("NamedItemCollection.getItem", () => {
+      const m = this.store().get(name.toUpperCase());
+      if (!m) throw officeError("ItemNotFound");
+      p.handle.bind(m);
+    });
+    return p;
+  }
+
   getItemOrNullObject(name: string): NamedItemProxy {
-    const p = new NamedItemProxy(this.context);
+    const p = new NamedItemProxy(this.context, this.scope.kind === "workbook" ? "Workbook" : "Worksheet", () => this.store());
     this.queue("NamedItemCollection.getItemOrNullObject", () => {
-      const s = live(this.sheet.get());
-      p.sheet = s;
-      p.handle.bind(s.names.get(name.toUpperCase()) ?? null);
+      need(this.context, "1.4");
+      p.handle.bind(this.store().get(name.toUpperCase()) ?? null);
       p.noteNull();
     });
     return p;
   }
 }
 
-function nameType(formula: string): { type: string; value: unknown } {
+/** type and value of a name, as NamedItem reports them (ExcelApi 1.1). */
+function nameType(m: NamedItemModel): { type: Excel.NamedItem["type"]; value: unknown } {
+  if (m.ref) {
+    // "For a named range, it will return the range address."
+    const f = nameFormula(m);
+    return m.ref.sheet.deleted ? { type: "Error", value: "#REF!" } : { type: "Range", value: f.slice(1) };
+  }
+  const formula = m.formula;
   const str = /^="((?:[^"]|"")*)"$/.exec(formula);
   if (str) return { type: "String", value: str[1].replace(/""/g, '"') };
   const num = /^=(-?\d+(?:\.\d+)?)$/.exec(formula);
   if (num) return { type: Number.isInteger(Number(num[1])) ? "Integer" : "Double", value: Number(num[1]) };
   const bool = /^=(TRUE|FALSE)$/i.exec(formula);
   if (bool) return { type: "Boolean", value: bool[1].toUpperCase() === "TRUE" };
-  if (/!\$?[A-Z]+\$?\d+/.test(formula)) return { type: "Range", value: formula.slice(1) };
   return { type: "Error", value: "#NAME?" };
 }
 
@@ -507,7 +577,8 @@ export class NamedItemProxy extends FakeClientObject {
 
   constructor(
     ctx: FakeContext,
-    public sheet?: FakeSheet,
+    private readonly scopeName: "Workbook" | "Worksheet",
+    private readonly store: () => Map<string, NamedItemModel>,
   ) {
     super(ctx);
   }
@@ -516,15 +587,18 @@ export class NamedItemProxy extends FakeClientObject {
     const m = (): NamedItemModel => this.handle.get();
     return {
       name: () => m().name,
-      type: () => nameType(m().formula).type,
-      value: () => nameType(m().formula).value,
+      type: () => nameType(m()).type,
+      value: () => nameType(m()).value,
       formula: () => {
         need(this.context, "1.7");
-        return m().formula;
+        return nameFormula(m());
       },
-      scope: () => "Worksheet",
+      scope: () => {
+        need(this.context, "1.4");
+        return this.scopeName;
+      },
       comment: () => m().comment,
-      visible: () => true,
+      visible: () => m().visible !== false,
     };
   }
 
@@ -543,7 +617,7 @@ export class NamedItemProxy extends FakeClientObject {
   get name(): string {
     return this.read("name");
   }
-  get type(): string {
+  get type(): Excel.NamedItem["type"] {
     return this.read("type");
   }
   get value(): unknown {
@@ -552,14 +626,23 @@ export class NamedItemProxy extends FakeClientObject {
   get formula(): string {
     return this.read("formula");
   }
-  get scope(): string {
+  get scope(): Excel.NamedItem["scope"] {
     return this.read("scope");
+  }
+  get visible(): boolean {
+    return this.read("visible");
+  }
+  set visible(v: boolean) {
+    this.queue("NamedItem.visible", () => {
+      this.handle.get().visible = v;
+    });
   }
 
   delete(): void {
     this.queue("NamedItem.delete", () => {
+      need(this.context, "1.4");
       const m = this.handle.get();
-      this.sheet?.names.delete(m.name.toUpperCase());
+      this.store().delete(m.name.toUpperCase());
     });
   }
 }

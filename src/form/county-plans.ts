@@ -1,0 +1,26 @@
+/**
+ * The sheets a county merge writes, the same in Excel, in the browser and on the command
+ * line: the county total (annex layout), the per-unit detail with provenance and, when the
+ * merge used a roster that is not yet kept in the county workbook, its 单位名册 sheet.
+ */
+import { detailPlan, totalPlan } from "./layout";
+import type { MergeResult } from "./merge-types";
+import type { Ymd } from "./period";
+import type { SheetPlan } from "./plan";
+import type { Roster } from "./roster";
+import { rosterPlan } from "./roster-plan";
+import type { FormSpec } from "./spec";
+
+export interface CountyPlanOptions {
+  /** Whose name heads the total (e.g. 县安委办). */
+  county: string;
+  date: Ymd;
+  /** A roster to keep in the workbook (omit when the workbook already has its 单位名册). */
+  keepRoster?: Roster;
+}
+
+export function countyPlans(spec: FormSpec, result: MergeResult, opts: CountyPlanOptions): SheetPlan[] {
+  const plans = [totalPlan(spec, result, opts.county, opts.date), detailPlan(spec, result)];
+  if (opts.keepRoster && opts.keepRoster.units.length > 0) plans.push(rosterPlan(opts.keepRoster));
+  return plans;
+}

@@ -1,0 +1,114 @@
+/**
+ * The four jobs through the real Office.js adapter and the fake: context.sync() budgets on a
+ * freshly opened workbook (the first call, nothing known yet) and after, and marks that keep
+ * finding a sheet after the user renames it.
+ */
+import { setup } from "./helpers";
+import { DEFAULT_SETTINGS } from "../../src/jobs/actions";
+import { ANNEX_LAYOUT } from "../../src/form/layout";
+import { ANNEX } from "../../src/form/spec";
+import type { OfficeHost } from "../../src/excel/office-host";
+import { fillJob, findPeriodSheet, insertTemplateJob, validateJob, type JobContext } from "../../src/jobs/workbook-jobs";
+import type { FakeWorkbook } from "../support/fake-excel";
+
+const JUNE = { year: 2018, month: 6 };
+const JULY = { year: 2018, month: 7 };
+
+function jobs(host: OfficeHost): JobContext {
+  return {
+    host,
+    spec: ANNEX,
+    settings: { ...DEFAULT_SETTINGS },
+    lang: "zh",
+    parser: async () => {
+      throw new Error("no file is parsed in these tests");
+    },
+    today: () => ({ year: 2018, month: 8, day: 5 }),
+    office: "县安委办",
+  };
+}
+
+/** Types figures into a report the way a clerk does (this month, and 累计数 when given). */
+function type(book: FakeWorkbook, sheet: string, month: number[], cumulative?: number[]): void {
+  month.forEach((v, i) => book.userEdit(sheet, ANNEX_LAYOUT.firstItemRow + i, ANNEX_LAYOUT.monthCol, v));
+  cumulative?.forEach((v, i) => book.userEdit(sheet, ANNEX_LAYOUT.firstItemRow + i, ANNEX_LAYOUT.cumCol, v));
+}
+
+const figures = (base: number): number[] => ANNEX.items.map((_, i) => base + i);
+
+describe("sync budgets per job", () => {
+  test("insert: 2 syncs on a freshly opened workbook (1 read, 1 write), and again for a copy", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx = jobs(host);
+    let out: Awaited<ReturnType<typeof insertTemplateJob>> | undefined;
+    expect(await syncs(async () => (out = await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" })))).toBe(2);
+    expect(out).toEqual({ status: "inserted", sheet: "2018年7月" });
+    expect(await syncs(async () => (out = await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "ask" })))).toBe(1);
+    expect(out).toEqual({ status: "exists", sheet: "2018年7月" });
+    expect(await syncs(async () => (out = await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" })))).toBe(2);
+    expect(out).toEqual({ status: "inserted", sheet: "2018年7月 (2)" });
+  });
+
+  test("validate: one read sync, the first call on a fresh workbook too (small workbook) and after an insert", async () => {
+    const first = setup();
+    first.book.addSheet("2018年6月");
+    first.book.addSheet("2018年7月");
+    first.book.activeSheetId = first.book.get("2018年7月").id;
+    // Not reports yet: the job says so, after its single read.
+    expect(await first.syncs(() => validateJob(jobs(first.host), { scope: "active" }).catch(() => undefined))).toBe(1);
+
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx = jobs(host);
+    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
+    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
+    type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+    type(book, "2018年7月", figures(1));
+    let checks: Awaited<ReturnType<typeof validateJob>> = [];
+    expect(await syncs(async () => (checks = await validateJob(ctx, { scope: "active" })))).toBe(1);
+    expect(checks.map((c) => [c.sheet, c.period])).toEqual([["2018年7月", JULY]]);
+    expect(await syncs(() => validateJob(ctx, { scope: "all" }))).toBe(1);
+  });
+
+  test("fill: one read and one write", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx = jobs(host);
+    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
+    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
+    type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+    type(book, "2018年7月", figures(10));
+    expect(await syncs(() => fillJob(ctx, { mode: "values" }))).toBe(2);
+  });
+});
+
+describe("marks survive a rename", () => {
+  test("insert → the user renames both months → the month is still found; validate and fill use the marks", async () => {
+    const { book, host } = setup();
+    book.addSheet("Sheet1");
+    const ctx = jobs(host);
+    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
+    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
+    // Names that no longer say the month: only the marks know it.
+    book.get("2018年6月").name = "上月";
+    book.get("2018年7月").name = "本月报表";
+    book.sheets.reverse();
+
+    const { sheets } = await host.listSheets();
+    expect(findPeriodSheet(sheets, JULY)?.name).toBe("本月报表");
+    expect(findPeriodSheet(sheets, JUNE)?.name).toBe("上月");
+    expect(await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "ask" })).toEqual({ status: "exists", sheet: "本月报表" });
+
+    type(book, "上月", figures(1), figures(1).map((v) => v * 2));
+    type(book, "本月报表", figures(10));
+    book.activeSheetId = book.get("本月报表").id;
+    const [check] = await validateJob(ctx, { scope: "active" });
+    expect([check.sheet, check.period]).toEqual(["本月报表", JULY]);
+
+    const filled = await fillJob(ctx, { mode: "values" });
+    expect([filled.sheet, filled.period, filled.priorSource, filled.written]).toEqual(["本月报表", JULY, "上月", ANNEX.items.length]);
+    const d = (i: number): unknown => book.view("本月报表", `D${ANNEX_LAYOUT.firstItemRow + 1 + i}`).value;
+    expect(ANNEX.items.map((_, i) => d(i))).toEqual(figures(1).map((v, i) => v * 2 + figures(10)[i]));
+  });
+});
