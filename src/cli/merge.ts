@@ -1,11 +1,11 @@
-import { detailPlan, totalPlan } from "../form/layout";
+import { countyPlans } from "../form/county-plans";
 import type { MergeResult } from "../form/merge-types";
 import { findingMessage, statusLabel } from "../form/messages";
 import { periodKey, periodLabelZh } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
-import { loadPriorReport, loadRoster, mergeFiles } from "../jobs/merge-files";
+import { loadPriorCounty, loadRoster, mergeFiles } from "../jobs/merge-files";
 import { UsageError, type ParsedArgs } from "./args";
 import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutput, type Io } from "./common";
 import { say } from "./text";
@@ -21,8 +21,10 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   await assertWritable(args.options.get("json"), force, c.lang);
   const rosterPath = args.options.get("roster");
   const priorPath = args.options.get("prior");
-  const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
-  const priorCounty = priorPath ? await loadPriorReport(fileSource(priorPath), parse, ANNEX, c.period) : undefined;
+  const prior = priorPath ? await loadPriorCounty(fileSource(priorPath), parse, ANNEX, c.period) : undefined;
+  // Without --roster, last month's county workbook may carry its 单位名册.
+  const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : prior?.roster;
+  const priorCounty = prior?.report;
   if (priorPath && !priorCounty)
     io.err(say(c.lang, `注意：“${priorPath}”中没有上月汇总表，未核对累计数。`, `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`));
 
@@ -47,7 +49,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const today = todayYmd(io);
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
-  const plans = [totalPlan(ANNEX, result, county, today), detailPlan(ANNEX, result)];
+  // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.
+  const plans = countyPlans(ANNEX, result, { county, date: today, keepRoster: roster });
   await writeOutput(out, writeWorkbook(plans, { creator: "Yuebao" }), force, c.lang);
   printSummary(result, c.lang, io, total);
   io.out("");

@@ -4,7 +4,8 @@
  */
 import { planFill, type PriorRef } from "../form/cumulative";
 import type { SheetGrid } from "../form/grid";
-import { detailPlan, sheetNameForPeriod, templatePlan, totalPlan } from "../form/layout";
+import { countyPlans } from "../form/county-plans";
+import { sheetNameForPeriod, templatePlan } from "../form/layout";
 import { locateReport, pickReport, priorReport } from "../form/locate";
 import { addMonths, periodKey, type Period, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
@@ -17,7 +18,7 @@ import { checkReport } from "./check-report";
 import { fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
-import { loadPriorReport, loadRoster, mergeFiles } from "./merge-files";
+import { loadPriorCounty, loadPriorReport, loadRoster, mergeFiles } from "./merge-files";
 import type { ByteSource, ParseWorkbook } from "./sources";
 
 export interface JobContext {
@@ -138,9 +139,11 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
   const parse = await ctx.parser();
   // One read of the county workbook: its 单位名册 sheet and last month's total, if there.
   const wb = await readReports(ctx, req.period);
-  const roster = req.roster ? await loadRoster(await bytesOf(req.roster), parse) : wb.roster;
+  const prior = req.prior ? await loadPriorCounty(await bytesOf(req.prior), parse, ctx.spec, req.period) : undefined;
+  // The roster: a picked file, else this workbook's 单位名册, else last month's file's.
+  const roster = req.roster ? await loadRoster(await bytesOf(req.roster), parse) : (wb.roster ?? prior?.roster);
   let priorCounty: UnitReport | undefined;
-  if (req.prior) priorCounty = await loadPriorReport(await bytesOf(req.prior), parse, ctx.spec, req.period);
+  if (prior) priorCounty = prior.report;
   else {
     const sheet = findPeriodSheet(wb.infos, addMonths(req.period, -1), "county-total");
     priorCounty = sheet ? pickReport(wb.reports.filter((r) => r.sheet === sheet.name), addMonths(req.period, -1)) : undefined;
@@ -156,6 +159,10 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
     onProgress: req.onProgress,
   });
   const today = ctx.today();
-  const { names } = await ctx.host.addSheets([totalPlan(ctx.spec, result, ctx.office, today), detailPlan(ctx.spec, result)], "copy", wb.infos);
+  // A roster from a file is kept in the county workbook's 单位名册 sheet (when it has none
+  // yet), so next month's merge finds it there; an existing sheet is never replaced.
+  const keepRoster = !wb.roster ? roster : undefined;
+  const plans = countyPlans(ctx.spec, result, { county: ctx.office, date: today, keepRoster });
+  const { names } = await ctx.host.addSheets(plans, "copy", wb.infos);
   return { result, written: names, reminder: buildReminder(result, { spec: ctx.spec, office: ctx.office, today, lang: ctx.lang }) };
 }

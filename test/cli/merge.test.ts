@@ -164,13 +164,22 @@ describe("yuebao merge", () => {
     expect(text).toContain(`未报：${SENT_XLS}、${NOT_SENT}`);
     expect(r.err.join("\n")).toContain("正在读取 35/35");
     const book = dumpBooks([out])[out];
-    expect(book.sheets.map((s) => s.name)).toEqual(["2018年7月汇总", "2018年7月明细"]);
+    // The roster is kept in the county workbook (单位名册).
+    expect(book.sheets.map((s) => s.name)).toEqual(["2018年7月汇总", "2018年7月明细", "单位名册"]);
     const total = sheetOf(book, "2018年7月汇总");
     const e = expectedScaled(figures);
     ANNEX.items.forEach((_, i) => {
       expect(scaled(total.cells[`C${4 + i}`].value as number)).toBe(e.month[i]);
       expect(scaled(total.cells[`D${4 + i}`].value as number)).toBe(e.cumulative[i]);
     });
+    expect(sheetOf(book, "单位名册").cells["B2"].value).toBe(UNITS[0]);
+
+    // Next time, the county workbook given as --prior brings its roster: no --roster needed.
+    const carry = await run(["merge", ...clean(), "--period", "2018-07", "--prior", out, "--out", dir("carry.xlsx"), "--json", dir("carry.json")]);
+    // 县林业局 sent only the file with errors, left out of this run.
+    expect(readJson(dir("carry.json")).missing).toEqual(["县林业局", SENT_XLS, NOT_SENT]);
+    expect(carry.code).toBe(0);
+    expect(carry.out.join("\n")).toContain("未报：县林业局、");
   });
 
   it("exits 0 on a clean merge, LibreOffice-written file included", async () => {

@@ -8,7 +8,9 @@ import { DEFAULT_SETTINGS } from "../../src/jobs/actions";
 import { ANNEX_LAYOUT } from "../../src/form/layout";
 import { ANNEX } from "../../src/form/spec";
 import type { OfficeHost } from "../../src/excel/office-host";
-import { fillJob, findPeriodSheet, insertTemplateJob, validateJob, type JobContext } from "../../src/jobs/workbook-jobs";
+import { fillJob, findPeriodSheet, insertTemplateJob, mergeJob, validateJob, type JobContext } from "../../src/jobs/workbook-jobs";
+import { annexPlan } from "../../src/form/layout";
+import { readWorkbook, writeWorkbook } from "../../src/files";
 import type { FakeWorkbook } from "../support/fake-excel";
 
 const JUNE = { year: 2018, month: 6 };
@@ -110,5 +112,37 @@ describe("marks survive a rename", () => {
     expect([filled.sheet, filled.period, filled.priorSource, filled.written]).toEqual(["本月报表", JULY, "上月", ANNEX.items.length]);
     const d = (i: number): unknown => book.view("本月报表", `D${ANNEX_LAYOUT.firstItemRow + 1 + i}`).value;
     expect(ANNEX.items.map((_, i) => d(i))).toEqual(figures(1).map((v, i) => v * 2 + figures(10)[i]));
+  });
+});
+
+describe("merge keeps the roster in the county workbook", () => {
+  const unitBytes = (unit: string) =>
+    writeWorkbook([
+      annexPlan(ANNEX, JULY, {
+        unit,
+        date: { year: 2018, month: 8, day: 5 },
+        month: Object.fromEntries(ANNEX.items.map((it) => [it.id, it.id === "officers" ? 2 : 1])),
+        cumulative: Object.fromEntries(ANNEX.items.map((it) => [it.id, it.id === "officers" ? 2 : 1])),
+      }),
+    ]);
+  const picked = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+  const withParser = (host: OfficeHost): JobContext => ({ ...jobs(host), parser: async () => (b: Uint8Array, n: string) => readWorkbook(b, n) });
+
+  test("a roster file becomes a 单位名册 sheet in the same write; next month it is read from there", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx = withParser(host);
+    const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n"));
+    let out: Awaited<ReturnType<typeof mergeJob>> | undefined;
+    const n = await syncs(async () => (out = await mergeJob(ctx, { files: [picked("云集镇.xlsx", unitBytes("云集镇"))], roster, period: JULY })));
+    expect(n).toBe(2);
+    expect(out?.written).toEqual(["2018年7月汇总", "2018年7月明细", "单位名册"]);
+    expect(out?.result.missing).toEqual(["泉湖镇"]);
+    expect(book.view("单位名册", "B3").value).toBe("泉湖镇");
+
+    // Without a roster file, the sheet is used and not written again.
+    const again = await mergeJob(ctx, { files: [picked("云集镇.xlsx", unitBytes("云集镇"))], period: JULY });
+    expect(again.result.missing).toEqual(["泉湖镇"]);
+    expect(again.written).toEqual(["2018年7月汇总 (2)", "2018年7月明细 (2)"]);
   });
 });
