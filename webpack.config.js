@@ -46,6 +46,8 @@ const OFFICE_JS_IGNORE = [
  * "xlsx", whatever the import() says; the pane must reach src/files only through import().
  */
 const XLSX_CHUNK_TEST = /[\\/](src[\\/]files|node_modules[\\/]fflate)[\\/]/;
+/** Folds Fluent's `tokens.x` reads to strings, so chunks do not need the token table (see the loader). */
+const FOLD_TOKENS_LOADER = path.join(ROOT, "scripts", "fold-tokens-loader.js");
 
 /** Reads `--env` first, then the environment; "" counts as unset. */
 function setting(env, name, variable, fallback) {
@@ -160,18 +162,24 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type errors are `npm run typecheck`'s job; the build only transpiles.
-              transpileOnly: true,
-              configFile: path.join(ROOT, "tsconfig.json"),
-              // ES modules out, so webpack can tree-shake and turn import() into a chunk
-              // (tsconfig.json emits CommonJS for jest and the command line).
-              compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: dev, removeComments: false },
+          // Loaders run last to first: TypeScript out, then tokens folded.
+          use: [
+            FOLD_TOKENS_LOADER,
+            {
+              loader: "ts-loader",
+              options: {
+                // Type errors are `npm run typecheck`'s job; the build only transpiles.
+                transpileOnly: true,
+                configFile: path.join(ROOT, "tsconfig.json"),
+                // ES modules out, so webpack can tree-shake and turn import() into a chunk
+                // (tsconfig.json emits CommonJS for jest and the command line).
+                compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: dev, removeComments: false },
+              },
             },
-          },
+          ],
         },
+        // Fluent's own modules read `tokens` too (most styles are precompiled, some are not).
+        { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: FOLD_TOKENS_LOADER },
         { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name].[contenthash:8][ext]" } },
       ],
     },

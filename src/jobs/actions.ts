@@ -22,6 +22,47 @@ export interface Settings {
   startMonth: number;
 }
 
+/** A small string store: document settings in Excel, localStorage in file mode. */
+export interface SettingsStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = { deadlineDay: 10, startMonth: 1 };
+
+/** Allowed whole-number range of each setting. */
+export const SETTING_RANGE: Readonly<Record<keyof Settings, { min: number; max: number }>> = {
+  deadlineDay: { min: 1, max: 31 },
+  startMonth: { min: 1, max: 12 },
+};
+
+/** Store keys; the remembered unit sits beside the settings. */
+export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = { deadlineDay: "yuebao.deadlineDay", startMonth: "yuebao.startMonth" };
+export const UNIT_KEY = "yuebao.unit";
+
+export function settingInRange(name: keyof Settings, n: number): boolean {
+  return Number.isInteger(n) && n >= SETTING_RANGE[name].min && n <= SETTING_RANGE[name].max;
+}
+
+/** The stored settings; a missing or out-of-range value falls back to its default. */
+export function readSettings(store: Pick<SettingsStore, "get">): Settings {
+  const read = (name: keyof Settings): number => {
+    const raw = store.get(SETTING_KEYS[name]);
+    const n = raw === null || raw.trim() === "" ? NaN : Number(raw);
+    return settingInRange(name, n) ? n : DEFAULT_SETTINGS[name];
+  };
+  return { deadlineDay: read("deadlineDay"), startMonth: read("startMonth") };
+}
+
+/** Stores valid settings; an out-of-range value is a programming error (the form validates first). */
+export function writeSettings(store: SettingsStore, next: Settings): void {
+  for (const name of ["deadlineDay", "startMonth"] as const) {
+    if (!settingInRange(name, next[name])) throw new RangeError(`${name} must be a whole number from ${SETTING_RANGE[name].min} to ${SETTING_RANGE[name].max}, not ${next[name]}`);
+  }
+  store.set(SETTING_KEYS.deadlineDay, String(next.deadlineDay));
+  store.set(SETTING_KEYS.startMonth, String(next.startMonth));
+}
+
 export type InsertOutcome =
   | { status: "inserted"; sheet: string }
   | { status: "exists"; sheet: string }
@@ -91,7 +132,10 @@ export interface MergeOutcome {
 
 export interface PaneActions {
   mode: Mode;
-  settings: Settings;
+  /** The settings the jobs use now (reflects saveSettings at once). */
+  readonly settings: Settings;
+  /** Stores new settings and makes every later job use them; no reload needed. */
+  saveSettings(next: Settings): void;
   /** The unit remembered for this document (Excel) or this browser (file mode). */
   rememberedUnit(): string;
   rememberUnit(unit: string): void;

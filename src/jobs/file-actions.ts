@@ -8,7 +8,7 @@ import { periodKey, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
-import type { FillOutcome, PaneActions, PickedFile, ReportCheck, Settings } from "./actions";
+import { UNIT_KEY, writeSettings, type FillOutcome, type PaneActions, type PickedFile, type ReportCheck, type Settings, type SettingsStore } from "./actions";
 import { checkReport, reportsToCheck } from "./check-report";
 import { fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
@@ -18,6 +18,7 @@ import { unreadableReason, type ByteSource } from "./sources";
 
 export interface FileActionsDeps {
   spec: FormSpec;
+  /** The settings at start; saveSettings replaces them. */
   settings: Settings;
   lang: "zh" | "en";
   files: () => Promise<FilesModule>;
@@ -26,11 +27,10 @@ export interface FileActionsDeps {
   today: () => Ymd;
   office: string;
   /** Remembers small things between visits (localStorage in a browser). */
-  store: { get(key: string): string | null; set(key: string, value: string): void };
+  store: SettingsStore;
 }
 
 const source = (f: PickedFile): ByteSource => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) });
-const UNIT_KEY = "yuebao.unit";
 
 /** A file name safe on Windows, Mac and Linux. */
 function safeFileName(name: string): string {
@@ -38,9 +38,17 @@ function safeFileName(name: string): string {
 }
 
 export function createFileActions(d: FileActionsDeps): PaneActions {
+  // Read by each job when it starts, so a saved change applies to the next job.
+  let settings = d.settings;
   return {
     mode: "file",
-    settings: d.settings,
+    get settings() {
+      return settings;
+    },
+    saveSettings(next) {
+      writeSettings(d.store, next);
+      settings = { ...next };
+    },
     rememberedUnit: () => d.store.get(UNIT_KEY) ?? "",
     rememberUnit: (unit) => d.store.set(UNIT_KEY, unit),
 
@@ -69,7 +77,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         const chosen = reportsToCheck(reports, req.period);
         if (chosen.length === 0) out.push({ source: f.name, file: f.name, sheet: "", findings: [noReportFinding(reports, req.period)] });
         for (const r of chosen) {
-          const checked = checkReport(r, reports, { spec: d.spec, startMonth: d.settings.startMonth, deadlineDay: d.settings.deadlineDay }, req.period);
+          const checked = checkReport(r, reports, { spec: d.spec, startMonth: settings.startMonth, deadlineDay: settings.deadlineDay }, req.period);
           out.push({ source: `${f.name} › ${r.sheet}`, file: f.name, sheet: r.sheet, unit: r.unit?.name, ...checked });
         }
       }
@@ -82,7 +90,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       const m = await d.files();
       const prior = req.priorFile ? { name: req.priorFile.name, bytes: new Uint8Array(await req.priorFile.arrayBuffer()) } : undefined;
       const r = fillFile(
-        { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.file.name, period: req.period, startMonth: d.settings.startMonth, mode: "values", prior, spec: d.spec },
+        { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.file.name, period: req.period, startMonth: settings.startMonth, mode: "values", prior, spec: d.spec },
         m.parse,
         m.patch,
       );
@@ -102,8 +110,8 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       const result = await mergeFiles(req.files.map(source), m.parse, {
         spec: d.spec,
         period: req.period,
-        startMonth: d.settings.startMonth,
-        deadlineDay: d.settings.deadlineDay,
+        startMonth: settings.startMonth,
+        deadlineDay: settings.deadlineDay,
         roster,
         priorCounty,
         onProgress: req.onProgress,

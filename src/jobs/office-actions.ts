@@ -1,6 +1,6 @@
 /** The task pane's actions inside Excel: the four jobs over the live workbook. */
 import type { FindingCode } from "../form/findings";
-import type { PaneActions, ReportCheck } from "./actions";
+import { UNIT_KEY, writeSettings, type PaneActions, type ReportCheck, type SettingsStore } from "./actions";
 import { fillJob, insertTemplateJob, mergeJob, validateJob, type JobContext } from "./workbook-jobs";
 
 export interface OfficeExtras {
@@ -10,10 +10,8 @@ export interface OfficeExtras {
   /** Calls back when one of the sheets changes; returns an unsubscribe. Undefined when unsupported. */
   onChanged?(sheets: string[], callback: () => void): Promise<() => void>;
   /** Per-document settings (Office.context.document.settings). */
-  store: { get(key: string): string | null; set(key: string, value: string): void };
+  store: SettingsStore;
 }
-
-const UNIT_KEY = "yuebao.unit";
 
 /** Codes worth a fill colour: figures that are wrong, not merely unusual. */
 const HIGHLIGHT: ReadonlySet<FindingCode> = new Set<FindingCode>([
@@ -28,12 +26,20 @@ const HIGHLIGHT: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "unit-missing",
 ]);
 
-export function createOfficeActions(ctx: JobContext, extras: OfficeExtras): PaneActions {
+export function createOfficeActions(initial: JobContext, extras: OfficeExtras): PaneActions {
   // The sheets the last validation looked at: the ones whose edits call for a new check.
   let watched: string[] = [];
+  // Replaced by saveSettings; each job takes the context current when it starts.
+  let ctx = initial;
   const actions: PaneActions = {
     mode: "excel",
-    settings: ctx.settings,
+    get settings() {
+      return ctx.settings;
+    },
+    saveSettings(next) {
+      writeSettings(extras.store, next);
+      ctx = { ...ctx, settings: { ...next } };
+    },
     rememberedUnit: () => extras.store.get(UNIT_KEY) ?? "",
     rememberUnit: (unit) => extras.store.set(UNIT_KEY, unit),
     insertTemplate: (req) => insertTemplateJob(ctx, req),

@@ -88,14 +88,50 @@ export function detectHost(timeoutMs: number = DEFAULT_READY_TIMEOUT_MS): Promis
       clearTimeout(timer);
       resolve(info);
     };
-    const timer = setTimeout(() => settle(fileMode()), Math.max(0, timeoutMs));
+    const outside = (): HostInfo => {
+      keepOfficeQuiet(globalThis);
+      return fileMode();
+    };
+    const timer = setTimeout(() => settle(outside()), Math.max(0, timeoutMs));
     try {
       office.onReady((info) => {
         const excel = office.HostType?.Excel ?? "Excel";
-        settle(info && info.host === excel ? { mode: "excel", language: excelLanguage(office) } : fileMode());
+        settle(info && info.host === excel ? { mode: "excel", language: excelLanguage(office) } : outside());
       });
     } catch {
-      settle(fileMode());
+      settle(outside());
     }
   });
+}
+
+/** The parts of office.js's internal logger we switch off (see keepOfficeQuiet). */
+interface OfficeLoggerGlobals {
+  OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: unknown; writeLog?: unknown } | null } };
+  OSFAppTelemetry?: { enableTelemetry?: boolean };
+}
+
+/**
+ * Outside Office, office.js (its host-less loader, o15apptofilemappingtable.js) opens a hidden
+ * iframe to Microsoft's telemetry service three seconds after it loads (OSF.Logger.ulsEndpoint).
+ * File mode promises that nothing leaves the machine, so once we know no Office host is
+ * there, that endpoint is switched off; inside Office nothing is touched. The logger may not
+ * exist yet when onReady answers, so we look again a few times within those three seconds.
+ * Returns whether the endpoint was found (for tests).
+ */
+export function keepOfficeQuiet(g: object, tries = 8, everyMs = 400): boolean {
+  const globals = g as OfficeLoggerGlobals;
+  try {
+    if (globals.OSFAppTelemetry) globals.OSFAppTelemetry.enableTelemetry = false;
+    const endpoint = globals.OSF?.Logger?.ulsEndpoint;
+    if (endpoint) {
+      endpoint.loadProxyFrame = () => undefined;
+      endpoint.writeLog = () => undefined;
+      return true;
+    }
+  } catch {
+    // A frozen or odd office.js object: nothing we can switch off, and file mode still works.
+    return false;
+  }
+  if (tries > 1) setTimeout(() => keepOfficeQuiet(g, tries - 1, everyMs), everyMs);
+  return false;
 }

@@ -1,71 +1,51 @@
 /**
- * The pane's entry: find out where it runs, build the matching actions (live workbook or
- * picked files) and render the same App either way.
+ * The pane's entry: find out where it runs, and render the same App either way. The jobs (the
+ * form engine, plus the Office.js adapter in Excel) are a separate chunk: the first screen needs
+ * only the remembered unit and the settings, so the pane paints first and fetches the jobs
+ * while idle (a job asked for earlier simply waits for them).
  */
 import { createRoot } from "react-dom/client";
-import { ANNEX } from "../form/spec";
-import type { PaneActions, Settings } from "../jobs/actions";
-import { createFileActions } from "../jobs/file-actions";
-import { loadFilesModule } from "../jobs/files-module";
+import { detectCapabilities } from "../excel/capabilities";
+import { documentSettings } from "../excel/document-settings";
+import { officeEnv } from "../excel/office-env";
 import { App } from "./components/App";
-import { detectHost } from "./boot";
-import { browserStore, downloadBytes, todayYmd } from "./browser";
+import { detectHost, type UiLanguage } from "./boot";
+import { browserStore } from "./browser";
+import { deferredActions, type DeferredActions, type OptionalAction } from "./deferred-actions";
+import { shellCatalogue } from "./i18n/strings";
+import { whenIdle } from "./idle";
 
-function settingsFrom(store: { get(key: string): string | null }): Settings {
-  const num = (key: string, def: number, min: number, max: number) => {
-    const n = Number(store.get(key));
-    return Number.isInteger(n) && n >= min && n <= max ? n : def;
-  };
-  return { deadlineDay: num("yuebao.deadlineDay", 10, 1, 31), startMonth: num("yuebao.startMonth", 1, 1, 12) };
-}
-
-/** The Office.js adapter is its own chunk: a page working on files never loads it. */
-async function excelActions(lang: "zh" | "en"): Promise<PaneActions> {
-  const [{ OfficeHost }, { documentSettings }, { createOfficeActions }] = await Promise.all([
-    import(/* webpackChunkName: "excel" */ "../excel/office-host"),
-    import(/* webpackChunkName: "excel" */ "../excel/document-settings"),
-    import(/* webpackChunkName: "excel" */ "../jobs/office-actions"),
-  ]);
-  const host = new OfficeHost({ global: window });
+function excelActions(lang: UiLanguage): DeferredActions {
   const store = documentSettings(window, (err) => console.error("Yuebao: saving document settings failed", err));
-  const settings = settingsFrom(store);
-  const office = lang === "zh" ? "县安委办" : "County safety office";
-  return createOfficeActions(
-    { host, spec: ANNEX, settings, lang, parser: async () => (await loadFilesModule()).parse, today: todayYmd, office },
-    {
-      store,
-      highlight: async (cells) => void (await host.highlight(cells)),
-      clearHighlight: async () => void (await host.clearHighlight()),
-      ...(host.capabilities.changeEvents
-        ? {
-            onChanged: async (sheets: string[], cb: () => void) => {
-              const off = await host.onReportChanged(sheets, () => cb());
-              return () => void off();
-            },
-          }
-        : {}),
-    },
-  );
-}
-
-function fileActions(lang: "zh" | "en"): PaneActions {
-  const store = browserStore();
-  return createFileActions({
-    spec: ANNEX,
-    settings: settingsFrom(store),
-    lang,
-    files: loadFilesModule,
-    download: downloadBytes,
-    today: todayYmd,
-    office: lang === "zh" ? "县安委办" : "County safety office",
+  // Same test as the Office host's: worksheet change events need ExcelApi 1.7.
+  const changeEvents = detectCapabilities(officeEnv(window).Office.context.requirements).changeEvents;
+  const optional: OptionalAction[] = ["openSheet", "clearHighlight", "selectCell", ...(changeEvents ? (["onSheetChanged"] as const) : [])];
+  return deferredActions({
+    mode: "excel",
     store,
+    optional,
+    loadFailed: shellCatalogue[lang].jobsLoadFailed,
+    load: async () => (await import(/* webpackChunkName: "excel" */ "./excel-jobs")).excelActionsMaker(lang, store),
   });
 }
 
-void detectHost().then(async (info) => {
+function fileActions(lang: UiLanguage): DeferredActions {
+  const store = browserStore();
+  return deferredActions({
+    mode: "file",
+    store,
+    optional: [],
+    loadFailed: shellCatalogue[lang].jobsLoadFailed,
+    load: async () => (await import(/* webpackChunkName: "jobs" */ "./file-jobs")).fileActionsMaker(lang, store),
+  });
+}
+
+void detectHost().then((info) => {
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
-  const actions = info.mode === "excel" ? await excelActions(info.language) : fileActions(info.language);
+  const actions = info.mode === "excel" ? excelActions(info.language) : fileActions(info.language);
   document.documentElement.lang = info.language === "zh" ? "zh-CN" : "en";
   createRoot(root).render(<App actions={actions} lang={info.language} />);
+  // A failure here is reported by the first job that needs the chunk.
+  whenIdle(() => void actions.ready().catch(() => undefined));
 });

@@ -12,6 +12,7 @@ import type {
   Mode,
   PaneActions,
   ReportCheck,
+  Settings,
   ValidateRequest,
 } from "../../src/jobs/actions";
 import type { Finding } from "../../src/form/findings";
@@ -24,6 +25,9 @@ export interface FakeActions extends PaneActions {
   validate: jest.Mock<Promise<ReportCheck[]>, [ValidateRequest]>;
   fillCumulative: jest.Mock<Promise<FillOutcome>, [FillRequest]>;
   merge: jest.Mock<Promise<MergeOutcome>, [MergeRequest]>;
+  settings: Settings;
+  /** Saving replaces `settings`, as the real actions do. */
+  saveSettings: jest.Mock<void, [Settings]>;
   openSheet?: jest.Mock<Promise<void>, [string]>;
   clearHighlight?: jest.Mock<Promise<void>, []>;
   selectCell?: jest.Mock<Promise<void>, [string, string]>;
@@ -107,13 +111,16 @@ export function mergeResult(): MergeResult {
   };
 }
 
-const REMINDER = "请以下单位尽快报送2018年7月月报表:冠市镇、江口镇。\n请以下单位更正后重新报送:廖田镇。";
+const REMINDER = "请以下单位尽快报送2018年7月月报表：冠市镇、江口镇。\n请以下单位更正后重新报送：廖田镇。";
 
 /** Excel mode has every optional capability; file mode has none of them. */
 export function fakeActions(mode: Mode = "excel", unit = "云集镇"): FakeActions {
   const base: FakeActions = {
     mode,
     settings: { deadlineDay: 10, startMonth: 1 },
+    saveSettings: jest.fn((next: Settings) => {
+      base.settings = { ...next };
+    }),
     rememberedUnit: jest.fn(() => unit),
     rememberUnit: jest.fn(),
     insertTemplate: jest.fn(async (req: InsertRequest): Promise<InsertOutcome> =>

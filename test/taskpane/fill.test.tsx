@@ -5,6 +5,12 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { fakeActions, xlsx } from "./fake-actions";
 
+/** Opens 累计数 and waits for its panel (loaded on demand). */
+async function openFill(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("tab", { name: "累计数" }));
+  await screen.findByRole("button", { name: "计算累计数" });
+}
+
 describe("累计数 in Excel", () => {
   it("fills as formulas with last month's file, then reports cells, source and findings", async () => {
     const user = userEvent.setup();
@@ -25,7 +31,7 @@ describe("累计数 in Excel", () => {
       ],
     });
     render(<App actions={actions} lang="zh" />);
-    await user.click(screen.getByRole("tab", { name: "累计数" }));
+    await openFill(user);
 
     expect(screen.getByRole("radio", { name: "填入数值" })).toBeChecked();
     expect(screen.getByText("本工作簿中找不到上月报表时使用")).toBeInTheDocument();
@@ -37,10 +43,10 @@ describe("累计数 in Excel", () => {
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
 
     expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "formulas", file: undefined, priorFile: prior });
-    expect(await screen.findByText(/已在“2018年7月”\(2018年7月\)填入 11 个单元格。/)).toBeInTheDocument();
-    expect(screen.getByText(/上月数据来源:云集镇-2018-06.xlsx › 2018年6月/)).toBeInTheDocument();
+    expect(await screen.findByText(/已在“2018年7月”（2018年7月）填入11个累计数。/)).toBeInTheDocument();
+    expect(screen.getByText(/上月数据来源：云集镇-2018-06.xlsx › 2018年6月/)).toBeInTheDocument();
     const errors = screen.getByRole("region", { name: "错误 1" });
-    await user.click(within(errors).getByRole("button", { name: "E8 “立案调查”累计数(1)小于本月数(3)。" }));
+    await user.click(within(errors).getByRole("button", { name: "E8 “立案调查”累计数（1）小于本月数（3）。" }));
     expect(actions.selectCell).toHaveBeenCalledWith("2018年7月", "E8");
   });
 
@@ -55,31 +61,35 @@ describe("累计数 in Excel", () => {
       findings: [{ severity: "warning", code: "prior-missing", sheet: "", params: { prior: "2017年12月" } }],
     });
     render(<App actions={actions} lang="zh" />);
-    await user.click(screen.getByRole("tab", { name: "累计数" }));
+    await openFill(user);
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
 
     expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "values", file: undefined, priorFile: undefined });
     expect(await screen.findByText(/本月为累计起始月份/)).toBeInTheDocument();
-    expect(screen.getByText("找不到 2017年12月 的报表,无法核对或计算累计数。")).toBeInTheDocument();
+    expect(screen.getByText("未找到2017年12月的月报表，无法核对或计算累计数。")).toBeInTheDocument();
   });
 
   it("shows a failure in plain words", async () => {
     const user = userEvent.setup();
     const actions = fakeActions();
-    actions.fillCumulative.mockRejectedValueOnce(new Error("当前工作表不是月报表,请先切换到本月报表。"));
+    actions.fillCumulative.mockRejectedValueOnce(new Error("当前工作表不是月报表，请先切换到本月报表。"));
     render(<App actions={actions} lang="zh" />);
-    await user.click(screen.getByRole("tab", { name: "累计数" }));
+    await openFill(user);
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
-    expect(await screen.findByText("当前工作表不是月报表,请先切换到本月报表。")).toBeInTheDocument();
+    expect(await screen.findByText("当前工作表不是月报表，请先切换到本月报表。")).toBeInTheDocument();
   });
 });
 
 describe("累计数 on files", () => {
-  it("needs this month's file, fills values only and names the downloaded file", async () => {
+  it("needs this month's file, fills values only for the chosen month and names the downloaded file", async () => {
     const user = userEvent.setup();
     const actions = fakeActions("file");
-    render(<App actions={actions} lang="zh" />);
-    await user.click(screen.getByRole("tab", { name: "累计数" }));
+    render(<App actions={actions} lang="zh" today={new Date(2018, 8, 3)} />);
+    await openFill(user);
+    // A file may hold several months: the month to fill is asked for (last month by default).
+    const panel = screen.getByRole("tabpanel", { name: "累计数" });
+    expect(within(panel).getByRole("combobox", { name: "月份" })).toHaveDisplayValue("8月");
+    await user.selectOptions(within(panel).getByRole("combobox", { name: "月份" }), "7");
 
     expect(screen.queryByRole("radio", { name: "填入公式" })).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
@@ -90,7 +100,7 @@ describe("累计数 on files", () => {
     await user.upload(screen.getByLabelText("本月报表文件"), current);
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
 
-    expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "values", file: current, priorFile: undefined });
-    expect(await screen.findByText(/已下载:云集镇-2018-07-累计.xlsx/)).toBeInTheDocument();
+    expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "values", file: current, priorFile: undefined, period: { year: 2018, month: 7 } });
+    expect(await screen.findByText(/已下载：云集镇-2018-07-累计.xlsx/)).toBeInTheDocument();
   });
 });

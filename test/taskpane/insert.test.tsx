@@ -45,7 +45,7 @@ describe("插入模板", () => {
     render(<App actions={actions} lang="zh" today={TODAY} />);
 
     await user.click(screen.getByRole("button", { name: "插入月报表" }));
-    expect(await screen.findByText("该月报表已存在:“2018年7月”。")).toBeInTheDocument();
+    expect(await screen.findByText("该月报表已存在：“2018年7月”。")).toBeInTheDocument();
     expect(actions.rememberUnit).not.toHaveBeenCalled();
 
     // Changing the inputs afterwards must not change which month the conflict is about.
@@ -68,12 +68,12 @@ describe("插入模板", () => {
     const actions = fakeActions("file", "");
     render(<App actions={actions} lang="zh" today={TODAY} />);
 
-    expect(screen.getByText("文件仅在本机浏览器中处理,不会上传。")).toBeInTheDocument();
+    expect(screen.getByText("文件仅在本机浏览器中处理，不会上传。")).toBeInTheDocument();
     await user.type(screen.getByRole("textbox", { name: "填报单位" }), "茶市镇");
     await user.click(screen.getByRole("button", { name: "下载空白月报表" }));
 
     expect(actions.insertTemplate).toHaveBeenCalledWith({ period: { year: 2018, month: 7 }, unit: "茶市镇", onConflict: "ask" });
-    expect(await screen.findByText("已下载:茶市镇-2018-07.xlsx")).toBeInTheDocument();
+    expect(await screen.findByText("已下载：茶市镇-2018-07.xlsx")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "插入月报表" })).not.toBeInTheDocument();
   });
 
@@ -88,8 +88,8 @@ describe("插入模板", () => {
     expect(screen.getByRole("button", { name: "插入月报表" })).toBeDisabled();
     expect(screen.getByText("正在处理…")).toBeInTheDocument();
 
-    reject(new Error("工作表受保护,无法插入。"));
-    expect(await screen.findByText("工作表受保护,无法插入。")).toBeInTheDocument();
+    reject(new Error("工作表受保护，无法插入。"));
+    expect(await screen.findByText("工作表受保护，无法插入。")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "插入月报表" })).toBeEnabled();
     expect(actions.rememberUnit).not.toHaveBeenCalled();
   });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
+import { deferred } from "../support/deferred";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
@@ -8,19 +9,12 @@ import { fakeActions, mergeResult, xlsx } from "./fake-actions";
 
 const TODAY = new Date(2018, 7, 3);
 
+/** Opens 汇总 and waits for its panel (loaded on demand). */
 async function openMerge(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("tab", { name: "汇总" }));
+  await screen.findByRole("button", { name: "开始汇总" });
 }
 
-function deferred<T>() {
-  let resolve: (v: T) => void = () => undefined;
-  let reject: (e: unknown) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 describe("汇总", () => {
   it("merges the picked files with roster and prior total, showing progress, then the results", async () => {
@@ -47,7 +41,7 @@ describe("汇总", () => {
     await user.upload(screen.getByLabelText("选择各单位报表"), units.slice(2)); // a second pick adds
     await user.upload(screen.getByLabelText("单位名册"), roster);
     await user.upload(screen.getByLabelText("上月县汇总表"), prior);
-    expect(screen.getByText("已选择 3 个文件")).toBeInTheDocument();
+    expect(screen.getByText("已选择3个文件")).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "月份" })).toHaveValue("7");
 
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
@@ -57,16 +51,16 @@ describe("汇总", () => {
     expect(request?.roster).toBe(roster);
     expect(request?.prior).toBe(prior);
     expect(request?.period).toEqual({ year: 2018, month: 7 });
-    expect(await screen.findByRole("progressbar", { name: "正在读取 1/3: 云集镇.xlsx" })).toBeInTheDocument();
+    expect(await screen.findByRole("progressbar", { name: "正在读取（1/3）：云集镇.xlsx" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "开始汇总" })).toBeDisabled();
 
     await user.click(screen.getByRole("tab", { name: "插入模板" })); // progress keeps going while elsewhere
     await user.click(screen.getByRole("tab", { name: "汇总" }));
     finish.resolve({ result: mergeResult(), written: ["汇总2018年7月", "明细2018年7月"], reminder: "请冠市镇、江口镇尽快报送。" });
 
-    expect(await screen.findByText("2018年7月:应报 5,已汇总 2,未报 2,有误 1,重复 1,迟报 1,无法读取 1")).toBeInTheDocument();
+    expect(await screen.findByText("2018年7月：应报5个，已汇总2个，未报2个，有误1个，重复1个，迟报1个，无法读取1个")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
-    expect(screen.getByText("汇总结果已写入:汇总2018年7月、明细2018年7月")).toBeInTheDocument();
+    expect(screen.getByText("汇总结果已写入：汇总2018年7月、明细2018年7月")).toBeInTheDocument();
 
     const table = screen.getByRole("table", { name: "各单位报送情况" });
     expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["单位", "状态", "问题", "文件"]);
@@ -74,7 +68,7 @@ describe("汇总", () => {
     expect(rows).toHaveLength(5);
     const wrong = rows.find((r) => within(r).queryByText("廖田镇.xlsx"));
     expect(wrong && within(wrong).getByText("有误未汇总")).toBeInTheDocument();
-    expect(wrong && within(wrong).getByText("D9 “经济处罚”本月数不能为负数(现为 -2)。")).toBeInTheDocument();
+    expect(wrong && within(wrong).getByText("D9 “经济处罚”本月数不能为负数（现为-2）。")).toBeInTheDocument();
     const broken = rows.find((r) => within(r).queryByText("坏文件.xlsx"));
     expect(broken && within(broken).getByText("无法读取")).toBeInTheDocument();
     expect(broken && within(broken).getByText("—")).toBeInTheDocument();
@@ -83,7 +77,7 @@ describe("汇总", () => {
     const missing = screen.getByRole("region", { name: "未报单位" });
     expect(within(missing).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["冠市镇", "江口镇"]);
     expect(within(screen.getByRole("region", { name: "有误单位" })).getByText("廖田镇")).toBeInTheDocument();
-    expect(within(screen.getByRole("region", { name: "重复报送" })).getByText("云集镇(2).xlsx(与 云集镇.xlsx 重复)")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "重复报送" })).getByText("云集镇(2).xlsx（与“云集镇.xlsx”重复）")).toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: "迟报单位" })).getByText("茶市镇")).toBeInTheDocument();
 
     const reminder = screen.getByRole("textbox", { name: "催报通知" });
@@ -125,7 +119,7 @@ describe("汇总", () => {
     expect(reminder.selectionStart).toBe(0);
     expect(reminder.selectionEnd).toBe(reminder.value.length);
     expect(execCommand).toHaveBeenCalledWith("copy");
-    expect(screen.getByText("已选中全文,请按 Ctrl+C 复制。")).toBeInTheDocument();
+    expect(screen.getByText("已选中全文，请按 Ctrl+C 复制。")).toBeInTheDocument();
   });
 
   it("accepts files dropped on the drop zone", async () => {
@@ -138,13 +132,13 @@ describe("汇总", () => {
     const dropped = [xlsx("泉湖镇.xlsx"), xlsx("松江镇.xlsx")];
     fireEvent.dragOver(zone, { dataTransfer: { types: ["Files"], files: dropped } });
     fireEvent.drop(zone, { dataTransfer: { types: ["Files"], files: dropped } });
-    expect(screen.getByText("已选择 2 个文件")).toBeInTheDocument();
+    expect(screen.getByText("已选择2个文件")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
     const files = actions.merge.mock.calls[0][0].files;
     expect(files).toHaveLength(2);
     files.forEach((f, i) => expect(f).toBe(dropped[i]));
-    expect(await screen.findByText("已下载:县汇总-2018-07.xlsx")).toBeInTheDocument();
+    expect(await screen.findByText("已下载：县汇总-2018-07.xlsx")).toBeInTheDocument();
   });
 
   it("shows a failed merge in plain words and re-enables the button", async () => {
@@ -152,14 +146,14 @@ describe("汇总", () => {
     const actions = fakeActions();
     actions.merge.mockImplementationOnce(async (req) => {
       req.onProgress?.(2, 3, "廖田镇.xlsx");
-      throw new Error("工作簿受保护,无法写入汇总表。");
+      throw new Error("工作簿受保护，无法写入汇总表。");
     });
     render(<App actions={actions} lang="zh" today={TODAY} />);
     await openMerge(user);
     await user.upload(screen.getByLabelText("选择各单位报表"), xlsx("云集镇.xlsx"));
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
 
-    expect(await screen.findByText("工作簿受保护,无法写入汇总表。")).toBeInTheDocument();
+    expect(await screen.findByText("工作簿受保护，无法写入汇总表。")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "开始汇总" })).toBeEnabled();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();

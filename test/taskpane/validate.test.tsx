@@ -5,8 +5,10 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { blankArrests, fakeActions, fewOfficers, negativeFines, reportCheck, xlsx } from "./fake-actions";
 
+/** Opens 数据校验 and waits for its panel (loaded on demand). */
 async function openValidate(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("tab", { name: "数据校验" }));
+  await screen.findByRole("button", { name: "开始校验" });
 }
 
 describe("数据校验 in Excel", () => {
@@ -23,10 +25,10 @@ describe("数据校验 in Excel", () => {
     expect(actions.validate).toHaveBeenCalledWith({ scope: "all", highlight: true });
     const errors = await screen.findByRole("region", { name: "错误 1" });
     const warnings = screen.getByRole("region", { name: "警告 2" });
-    expect(within(errors).getByRole("button", { name: "D9 “经济处罚”本月数不能为负数(现为 -2)。" })).toBeInTheDocument();
-    expect(within(warnings).getByRole("button", { name: "E15 “抓捕涉嫌犯罪人员”累计数未填写,按 0 计。" })).toBeInTheDocument();
+    expect(within(errors).getByRole("button", { name: "D9 “经济处罚”本月数不能为负数（现为-2）。" })).toBeInTheDocument();
+    expect(within(warnings).getByRole("button", { name: "E15 “抓捕涉嫌犯罪人员”累计数未填写，按0计。" })).toBeInTheDocument();
     expect(within(warnings).getByRole("button", { name: /^D6 出动执法人员/ })).toBeInTheDocument();
-    expect(screen.getByText(/已校验 1 张报表/)).toBeInTheDocument();
+    expect(screen.getByText(/已校验1张报表/)).toBeInTheDocument();
   });
 
   it("selects a finding's cell when it is clicked", async () => {
@@ -141,7 +143,7 @@ describe("数据校验 on files", () => {
     const b = xlsx("茶市镇.xls"); // old format: still pickable, so the job can say to save it as .xlsx
     await user.upload(screen.getByLabelText("选择月报文件"), [a, b]);
     expect(screen.queryByText("请先选择月报文件")).not.toBeInTheDocument();
-    expect(screen.getByText("已选择 2 个文件")).toBeInTheDocument();
+    expect(screen.getByText("已选择2个文件")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "开始校验" }));
 
     expect(actions.validate).toHaveBeenCalledWith({ files: [a, b] });

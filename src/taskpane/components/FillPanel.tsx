@@ -5,16 +5,18 @@
 import { useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import type { FillOutcome, FillRequest, PaneActions } from "../../jobs/actions";
+import type { Period } from "../../form/period";
 import { useStrings, type Lang } from "../i18n/strings";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
 import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
 import { FindingList } from "./FindingList";
+import { PeriodPicker, lastMonth } from "./PeriodPicker";
 import { usePanelStyles } from "./layout";
 import { useRunner } from "./useRunner";
 
-export function FillPanel(props: { actions: PaneActions; lang: Lang }) {
-  const { actions, lang } = props;
+export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date }) {
+  const { actions, lang, today } = props;
   const t = useStrings(lang);
   const styles = usePanelStyles();
   const excel = actions.mode === "excel";
@@ -22,6 +24,9 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang }) {
   const [current, setCurrent] = useState<File[]>([]);
   const [currentMissing, setCurrentMissing] = useState(false);
   const [prior, setPrior] = useState<File[]>([]);
+  // File mode only: a file may hold several months, and the job needs to know which to fill
+  // (in Excel the active sheet says it).
+  const [period, setPeriod] = useState<Period>(() => lastMonth(today));
   const [outcome, setOutcome] = useState<FillOutcome | undefined>(undefined);
   const { busy, error, run } = useRunner(t.unknownError);
 
@@ -35,6 +40,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang }) {
       mode: excel ? mode : "values",
       file: excel ? undefined : current[0],
       priorFile: prior[0],
+      ...(excel ? {} : { period }),
     };
     void run(async () => {
       setOutcome(undefined);
@@ -53,6 +59,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang }) {
           </RadioGroup>
         </Field>
       )}
+      {!excel && <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />}
       {!excel && (
         <FilePicker
           label={t.currentFile}

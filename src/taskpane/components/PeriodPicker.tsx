@@ -1,7 +1,8 @@
 /** Year + month selects for the month a report covers. */
-import { Field, Label, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Field, Label, Select, useId } from "@fluentui/react-components";
 import { addMonths, type Period } from "../../form/period";
 import type { Strings } from "../i18n/strings";
+import { usePanelStyles } from "./layout";
 
 /** Each report covers the previous calendar month, so that is the default choice. */
 export function lastMonth(today: Date): Period {
@@ -9,15 +10,6 @@ export function lastMonth(today: Date): Period {
 }
 
 const YEARS_BACK = 10;
-
-const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  selects: {
-    display: "grid",
-    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
-    columnGap: tokens.spacingHorizontalS,
-  },
-});
 
 export interface PeriodPickerProps {
   value: Period;
@@ -29,7 +21,7 @@ export interface PeriodPickerProps {
 }
 
 export function PeriodPicker({ value, onChange, today, t, disabled }: PeriodPickerProps) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const groupLabel = useId("period-label");
   const thisYear = today.getFullYear();
   // Ten years back: offices re-merge or re-check old months (the campaign's forms date from 2018).
@@ -40,11 +32,11 @@ export function PeriodPicker({ value, onChange, today, t, disabled }: PeriodPick
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
   return (
-    <div role="group" aria-labelledby={groupLabel} className={styles.group}>
+    <div role="group" aria-labelledby={groupLabel} className={styles.periodGroup}>
       <Label id={groupLabel} weight="semibold">
         {t.period}
       </Label>
-      <div className={styles.selects}>
+      <div className={styles.periodSelects}>
         <Field label={t.year} size="small">
           <Select
             value={String(value.year)}

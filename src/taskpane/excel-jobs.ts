@@ -1,0 +1,33 @@
+/**
+ * The jobs on the live workbook (Excel mode): the Office.js adapter and the form engine, a chunk
+ * of its own ("excel") that a page working on files never loads, fetched after the first paint.
+ */
+import { OfficeHost } from "../excel/office-host";
+import { ANNEX } from "../form/spec";
+import type { PaneActions, Settings, SettingsStore } from "../jobs/actions";
+import { loadFilesModule } from "../jobs/files-module";
+import { createOfficeActions } from "../jobs/office-actions";
+import { todayYmd } from "./browser";
+import { officeName } from "./office-name";
+
+export function excelActionsMaker(lang: "zh" | "en", store: SettingsStore): (settings: Settings) => PaneActions {
+  return (settings) => {
+    const host = new OfficeHost({ global: window });
+    return createOfficeActions(
+      { host, spec: ANNEX, settings, lang, parser: async () => (await loadFilesModule()).parse, today: todayYmd, office: officeName(lang) },
+      {
+        store,
+        highlight: async (cells) => void (await host.highlight(cells)),
+        clearHighlight: async () => void (await host.clearHighlight()),
+        ...(host.capabilities.changeEvents
+          ? {
+              onChanged: async (sheets: string[], cb: () => void) => {
+                const off = await host.onReportChanged(sheets, () => cb());
+                return () => void off();
+              },
+            }
+          : {}),
+      },
+    );
+  };
+}
