@@ -49,6 +49,21 @@ export interface FillCell {
 export interface FillPlan {
   cells: FillCell[];
   findings: Finding[];
+  /**
+   * 累计数 cells that already hold something other than what would be written: a typed
+   * number that differs, or text. Writing over them loses what the clerk typed, so the
+   * workbook job asks first.
+   */
+  replaces: FillReplace[];
+}
+
+export interface FillReplace {
+  item: string;
+  cell: string;
+  /** What the cell holds now (scaled), undefined when it is not a number. */
+  current: number | undefined;
+  /** What would be written (scaled). */
+  scaled: number;
 }
 
 export interface PriorRef {
@@ -83,11 +98,12 @@ export function planFill(
       sheet: report.sheet,
       params: { prior: periodKey(addMonths(period, -1)), period: periodKey(period) },
     });
-    return { cells: [], findings };
+    return { cells: [], findings, replaces: [] };
   }
   const priorCum = prior ? cumulativeFigures(prior.report) : {};
   const priorCell = new Map(prior?.report.items.map((i) => [i.item, i.cumulative.cell]) ?? []);
   const cells: FillCell[] = [];
+  const replaces: FillReplace[] = [];
   for (const fig of report.items) {
     const item = spec.items.find((i) => i.id === fig.item);
     if (!item) continue;
@@ -104,8 +120,10 @@ export function planFill(
         cell.formula = `=${sheetRef(prior.sameWorkbookSheet)}!${priorCell.get(fig.item)}+${fig.month.cell}`;
     }
     cells.push(cell);
+    const now = fig.cumulative;
+    if (!now.blank && now.scaled !== value) replaces.push({ item: fig.item, cell: now.cell, current: now.scaled, scaled: value });
   }
-  return { cells, findings };
+  return { cells, findings, replaces };
 }
 
 /**

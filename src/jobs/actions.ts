@@ -101,6 +101,19 @@ export interface FillRequest {
   priorFile?: PickedFile;
   period?: Period;
   mode: "values" | "formulas";
+  /**
+   * Excel: write over 累计数 cells that already hold a different number or text. Without it,
+   * such cells make the job stop before writing and return them in `confirm`.
+   */
+  overwrite?: boolean;
+}
+
+/** A 累计数 cell the fill would change (plain numbers; current undefined = not a number). */
+export interface FillConflict {
+  item: string;
+  cell: string;
+  current: number | undefined;
+  computed: number;
 }
 
 export interface FillOutcome {
@@ -112,6 +125,8 @@ export interface FillOutcome {
   written: number;
   findings: Finding[];
   fileName?: string;
+  /** Nothing was written: these cells hold other values; ask, then run again with overwrite. */
+  confirm?: FillConflict[];
 }
 
 export interface MergeRequest {

@@ -52,6 +52,7 @@ export function fillFile(req: FillFileRequest, parse: ParseWorkbook, patch: Patc
   const plan = planFill(report, req.period, req.startMonth, prior, req.mode, req.spec);
   const findings = plan.findings;
   if (plan.cells.length === 0) return { sheet: report.sheet, priorSource, written: 0, findings };
+  // plan.replaces needs no question here: the result is a new file, the clerk's own is untouched.
   const bytes = patch(req.bytes, req.name, fillWrites(plan, report.sheet));
   return { bytes, sheet: report.sheet, priorSource, written: plan.cells.length, findings };
 }

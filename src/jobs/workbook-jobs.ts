@@ -9,7 +9,7 @@ import { sheetNameForPeriod, templatePlan } from "../form/layout";
 import { locateReport, pickReport, priorReport } from "../form/locate";
 import { addMonths, periodKey, type Period, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
-import type { UnitReport } from "../form/report";
+import { fromScaled, type UnitReport } from "../form/report";
 import { rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
@@ -129,6 +129,11 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
     }
   }
   const plan = planFill(report, period, ctx.settings.startMonth, prior, req.mode, ctx.spec);
+  // Never write over what the clerk typed without asking (the pane asks, then calls again).
+  if (plan.replaces.length > 0 && !req.overwrite) {
+    const confirm = plan.replaces.map((r) => ({ item: r.item, cell: r.cell, current: r.current === undefined ? undefined : fromScaled(r.current), computed: fromScaled(r.scaled) }));
+    return { sheet: report.sheet, period, priorSource, written: 0, findings: plan.findings, confirm };
+  }
   if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet));
   return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: plan.findings };
 }

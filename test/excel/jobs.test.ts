@@ -146,3 +146,36 @@ describe("merge keeps the roster in the county workbook", () => {
     expect(again.written).toEqual(["2018年7月汇总 (2)", "2018年7月明细 (2)"]);
   });
 });
+
+describe("fill never writes over typed 累计数 without asking", () => {
+  test("different typed figures → nothing written, the cells listed; with overwrite → written", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx = jobs(host);
+    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
+    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
+    type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+    // July's 累计数 typed by hand: the first right (2 + 10 = 12), the second wrong, the third text.
+    type(book, "2018年7月", figures(10), [12, 999]);
+    const row = (i: number) => ANNEX_LAYOUT.firstItemRow + i;
+    book.userEdit("2018年7月", row(2), ANNEX_LAYOUT.cumCol, "见附表");
+    const d = (i: number): unknown => book.view("2018年7月", `D${row(i) + 1}`).value;
+
+    let out: Awaited<ReturnType<typeof fillJob>> | undefined;
+    expect(await syncs(async () => (out = await fillJob(ctx, { mode: "values" })))).toBe(1);
+    expect(out?.written).toBe(0);
+    expect(out?.confirm).toEqual([
+      { item: ANNEX.items[1].id, cell: `D${row(1) + 1}`, current: 999, computed: 2 * 2 + 11 },
+      { item: ANNEX.items[2].id, cell: `D${row(2) + 1}`, current: undefined, computed: 3 * 2 + 12 },
+    ]);
+    expect([d(0), d(1), d(2)]).toEqual([12, 999, "见附表"]);
+
+    expect(await syncs(async () => (out = await fillJob(ctx, { mode: "values", overwrite: true })))).toBe(2);
+    expect(out?.written).toBe(ANNEX.items.length);
+    expect(out?.confirm).toBeUndefined();
+    expect([d(0), d(1), d(2)]).toEqual([12, 15, 18]);
+    // Filling again changes nothing, so it does not ask.
+    out = await fillJob(ctx, { mode: "values" });
+    expect([out.written, out.confirm]).toEqual([ANNEX.items.length, undefined]);
+  });
+});

@@ -130,6 +130,16 @@ describe("planFill", () => {
     expect(p.cells).toEqual([]);
     expect(p.findings).toEqual([expect.objectContaining({ code: "prior-missing", params: expect.objectContaining({ prior: "2018-06" }) })]);
   });
+  it("lists 累计数 cells that hold something else, so nothing typed is replaced unasked", () => {
+    const typed = locateReport(annexGrid({ month: figures(2), cum: { activities: 10, officers: 1, cases: "见附表" } }), ANNEX)!;
+    const p = planFill(typed, period, 1, { report: prior }, "values", ANNEX);
+    // activities: 8 + 2 = 10 already there (no conflict); officers and cases differ.
+    expect(p.replaces).toEqual([
+      { item: "officers", cell: "D5", current: 10000, scaled: (24 + 6) * 10000 },
+      { item: "cases", cell: "D7", current: undefined, scaled: (8 + 2) * 10000 },
+    ]);
+    expect(planFill(cur, period, 1, { report: prior }, "values", ANNEX).replaces).toEqual([]);
+  });
   it("needs no prior at the start month", () => {
     const p = planFill(cur, { year: 2018, month: 6 }, 6, undefined, "formulas", ANNEX);
     expect(p.cells[0]).toEqual({ item: "activities", cell: "D4", scaled: 20000, formula: "=C4" });

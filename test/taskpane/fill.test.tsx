@@ -50,6 +50,32 @@ describe("累计数 in Excel", () => {
     expect(actions.selectCell).toHaveBeenCalledWith("2018年7月", "E8");
   });
 
+  it("asks before writing over 累计数 the clerk typed, and writes only after 覆盖", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    const base = { sheet: "2018年7月", period: { year: 2018, month: 7 }, priorSource: "2018年6月", findings: [] };
+    actions.fillCumulative
+      .mockResolvedValueOnce({ ...base, written: 0, confirm: [{ item: "cases", cell: "D7", current: 9, computed: 5 }, { item: "fines", cell: "D8", current: undefined, computed: 0.5 }] })
+      .mockResolvedValueOnce({ ...base, written: 11 })
+      .mockResolvedValueOnce({ ...base, written: 0, confirm: [{ item: "cases", cell: "D7", current: 9, computed: 5 }] });
+    render(<App actions={actions} lang="zh" />);
+    await openFill(user);
+
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+    expect(await screen.findByText("“累计数”已有2个单元格与计算结果不同，如D7现为9，计算结果为5。是否覆盖？")).toBeInTheDocument();
+    expect(screen.queryByText(/填入11个累计数/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "覆盖" }));
+    expect(actions.fillCumulative).toHaveBeenLastCalledWith({ mode: "values", file: undefined, priorFile: undefined, overwrite: true });
+    expect(await screen.findByText(/已在“2018年7月”（2018年7月）填入11个累计数。/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "覆盖" })).not.toBeInTheDocument();
+
+    // Asked again and cancelled: nothing is written, and the pane says so.
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+    await user.click(await screen.findByRole("button", { name: "取消" }));
+    expect(screen.getByText("未填写，原有累计数保持不变。")).toBeInTheDocument();
+    expect(actions.fillCumulative).toHaveBeenCalledTimes(3);
+  });
+
   it("reports a missing prior month and a start month in plain words", async () => {
     const user = userEvent.setup();
     const actions = fakeActions();

@@ -28,7 +28,20 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
   // (in Excel the active sheet says it).
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
   const [outcome, setOutcome] = useState<FillOutcome | undefined>(undefined);
+  // The request waiting for the clerk's answer when 累计数 cells already hold other values.
+  const [pending, setPending] = useState<FillRequest | undefined>(undefined);
+  const [cancelled, setCancelled] = useState(false);
   const { busy, error, run } = useRunner(t.unknownError);
+
+  const fill = (request: FillRequest) =>
+    void run(async () => {
+      setOutcome(undefined);
+      setPending(undefined);
+      setCancelled(false);
+      const result = await actions.fillCumulative(request);
+      if (result.confirm && result.confirm.length > 0) setPending(request);
+      setOutcome(result);
+    });
 
   const onFill = () => {
     if (!excel && current.length === 0) {
@@ -42,11 +55,9 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
       priorFile: prior[0],
       ...(excel ? {} : { period }),
     };
-    void run(async () => {
-      setOutcome(undefined);
-      setOutcome(await actions.fillCumulative(request));
-    });
+    fill(request);
   };
+  const confirm = outcome?.confirm && outcome.confirm.length > 0 ? outcome.confirm : undefined;
   const selectCell = excel && actions.selectCell ? actions.selectCell.bind(actions) : undefined;
 
   return (
@@ -90,7 +101,40 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
         <BusySpinner busy={busy} label={t.busy} />
       </div>
       <ErrorBar title={t.errorTitle} message={error} />
-      {outcome && (
+      {confirm && pending && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t.fillConfirm(
+              confirm.length,
+              confirm[0].cell,
+              confirm[0].current === undefined ? undefined : String(confirm[0].current),
+              String(confirm[0].computed),
+            )}
+            <div className={styles.actions}>
+              <Button appearance="primary" size="small" disabled={busy} onClick={() => fill({ ...pending, overwrite: true })}>
+                {t.overwrite}
+              </Button>
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() => {
+                  setPending(undefined);
+                  setOutcome(undefined);
+                  setCancelled(true);
+                }}
+              >
+                {t.cancel}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {cancelled && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.fillCancelled}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && !confirm && (
         <div className={styles.section}>
           <MessageBar intent={outcome.written > 0 ? "success" : "warning"} layout="multiline">
             <MessageBarBody>

@@ -73,6 +73,11 @@ export interface Strings {
   priorFrom(source: string): string;
   priorNone: string;
   fillFindings: string;
+  /** Before writing over typed 累计数: how many cells, and the first as an example. */
+  fillConfirm: (n: number, cell: string, current: string | undefined, computed: string) => string;
+  overwrite: string;
+  cancel: string;
+  fillCancelled: string;
   // merge
   unitFiles: string;
   unitFilesRequired: string;
@@ -180,6 +185,11 @@ const zh: Strings = {
   priorFrom: (source) => `上月数据来源：${source}`,
   priorNone: "本月为累计起始月份，累计数即本月数。",
   fillFindings: "需要注意",
+  fillConfirm: (n, cell, current, computed) =>
+    `“累计数”已有${n}个单元格与计算结果不同，如${cell}现为${current ?? "非数字内容"}，计算结果为${computed}。是否覆盖？`,
+  overwrite: "覆盖",
+  cancel: "取消",
+  fillCancelled: "未填写，原有累计数保持不变。",
   unitFiles: "选择各单位报表",
   unitFilesRequired: "请选择各单位报表文件",
   roster: "单位名册",
@@ -281,6 +291,11 @@ const en: Strings = {
   priorFrom: (source) => `Last month's figures from: ${source}`,
   priorNone: "This is the first month of the running total: cumulative equals this month.",
   fillFindings: "Please check",
+  fillConfirm: (n, cell, current, computed) =>
+    `${n === 1 ? "1 累计数 cell already holds" : `${n} 累计数 cells already hold`} a different value (e.g. ${cell}: ${current ?? "not a number"}, computed ${computed}). Overwrite?`,
+  overwrite: "Overwrite",
+  cancel: "Cancel",
+  fillCancelled: "Nothing was written; the existing 累计数 stay as they were.",
   unitFiles: "Choose unit reports",
   unitFilesRequired: "Choose the units' report files",
   roster: "Unit roster",
