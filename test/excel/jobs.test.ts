@@ -38,6 +38,17 @@ function type(book: FakeWorkbook, sheet: string, month: number[], cumulative?: n
 
 const figures = (base: number): number[] => ANNEX.items.map((_, i) => base + i);
 
+/** June and July inserted through the adapter; June filled in (本月数 1, 2, … and 累计数 twice that). */
+async function juneAndJuly() {
+  const { book, host, syncs } = setup();
+  book.addSheet("Sheet1");
+  const ctx = jobs(host);
+  await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
+  await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
+  type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+  return { book, ctx, syncs };
+}
+
 describe("sync budgets per job", () => {
   test("insert: 2 syncs on a freshly opened workbook (1 read, 1 write), and again for a copy", async () => {
     const { book, host, syncs } = setup();
@@ -60,12 +71,7 @@ describe("sync budgets per job", () => {
     // Not reports yet: the job says so, after its single read.
     expect(await first.syncs(() => validateJob(jobs(first.host), { scope: "active" }).catch(() => undefined))).toBe(1);
 
-    const { book, host, syncs } = setup();
-    book.addSheet("Sheet1");
-    const ctx = jobs(host);
-    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
-    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
-    type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+    const { book, ctx, syncs } = await juneAndJuly();
     type(book, "2018年7月", figures(1));
     let checks: Awaited<ReturnType<typeof validateJob>> = [];
     expect(await syncs(async () => (checks = await validateJob(ctx, { scope: "active" })))).toBe(1);
@@ -74,12 +80,7 @@ describe("sync budgets per job", () => {
   });
 
   test("fill: one read and one write", async () => {
-    const { book, host, syncs } = setup();
-    book.addSheet("Sheet1");
-    const ctx = jobs(host);
-    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
-    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
-    type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+    const { book, ctx, syncs } = await juneAndJuly();
     type(book, "2018年7月", figures(10));
     expect(await syncs(() => fillJob(ctx, { mode: "values" }))).toBe(2);
   });
@@ -149,12 +150,7 @@ describe("merge keeps the roster in the county workbook", () => {
 
 describe("fill never writes over typed 累计数 without asking", () => {
   test("different typed figures → nothing written, the cells listed; with overwrite → written", async () => {
-    const { book, host, syncs } = setup();
-    book.addSheet("Sheet1");
-    const ctx = jobs(host);
-    await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
-    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
-    type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+    const { book, ctx, syncs } = await juneAndJuly();
     // July's 累计数 typed by hand: the first right (2 + 10 = 12), the second wrong, the third text.
     type(book, "2018年7月", figures(10), [12, 999]);
     const row = (i: number) => ANNEX_LAYOUT.firstItemRow + i;
