@@ -541,6 +541,19 @@ describeBrowser("task pane in Chromium", () => {
       if (!FIRST_MONTH) expect(await panel.getByText(`上月数据来源：`).count()).toBe(1);
     });
 
+    test("asks before writing over a 累计数 typed by hand, and writes it after 覆盖", async () => {
+      const want = FIRST_MONTH ? MONTHS["云集镇"][0] : MONTHS["云集镇"][0] * 3;
+      await userEdit(LABEL, FIRST_ITEM_ROW, CUM_COL, 12345);
+      const panel = await openTab(page, "累计数");
+      await panel.getByRole("button", { name: "计算累计数" }).click();
+      await waitIn(panel, panel.getByText(`“累计数”已有1个单元格与计算结果不同，如D${FIRST_ITEM_ROW + 1}现为12345，计算结果为${want}。是否覆盖？`));
+      expect(await view(LABEL, `D${FIRST_ITEM_ROW + 1}`)).toBe(12345);
+      await panel.getByRole("button", { name: "覆盖" }).click();
+      await waitIn(panel, panel.getByText(`已在“${LABEL}”`));
+      const got = await view(LABEL, `D${FIRST_ITEM_ROW + 1}`);
+      expect(typeof got === "number" ? scaled(got) : got).toBe(scaled(want));
+    });
+
     test("merges picked files into a total sheet and a detail sheet", async () => {
       const panel = await openTab(page, "汇总");
       await panel.getByLabel("选择各单位报表", { exact: true }).setInputFiles(units.map((u) => u.file));
