@@ -5,7 +5,7 @@ import { periodKey, periodLabelZh } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
-import { loadPriorCounty, loadRoster, mergeFiles } from "../jobs/merge-files";
+import { loadCountyInputs, mergeFiles } from "../jobs/merge-files";
 import { UsageError, type ParsedArgs } from "./args";
 import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutput, type Io } from "./common";
 import { say } from "./text";
@@ -21,10 +21,13 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   await assertWritable(args.options.get("json"), force, c.lang);
   const rosterPath = args.options.get("roster");
   const priorPath = args.options.get("prior");
-  const prior = priorPath ? await loadPriorCounty(fileSource(priorPath), parse, ANNEX, c.period) : undefined;
   // Without --roster, last month's county workbook may carry its 单位名册.
-  const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : prior?.roster;
-  const priorCounty = prior?.report;
+  const { roster, priorCounty } = await loadCountyInputs(
+    { roster: rosterPath ? fileSource(rosterPath) : undefined, prior: priorPath ? fileSource(priorPath) : undefined },
+    parse,
+    ANNEX,
+    c.period,
+  );
   if (priorPath && !priorCounty)
     io.err(say(c.lang, `注意：“${priorPath}”中没有上月汇总表，未核对累计数。`, `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`));
 

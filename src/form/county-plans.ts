@@ -1,7 +1,7 @@
 /**
  * The sheets a county merge writes, the same in Excel, in the browser and on the command
- * line: the county total (annex layout), the per-unit detail with provenance and, when the
- * merge used a roster that is not yet kept in the county workbook, its 单位名册 sheet.
+ * line: the county total (annex layout), the per-unit detail with provenance and, when asked
+ * (Excel, when the workbook has none yet; the command line), the roster as a 单位名册 sheet.
  */
 import { detailPlan, totalPlan } from "./layout";
 import type { MergeResult } from "./merge-types";

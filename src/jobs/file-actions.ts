@@ -3,18 +3,19 @@
  * results are handed back as downloads. Nothing leaves the browser.
  */
 import { locateReports, noReportFinding } from "../form/locate";
-import { detailPlan, sheetNameForPeriod, templatePlan, totalPlan } from "../form/layout";
+import { countyPlans } from "../form/county-plans";
+import { sheetNameForPeriod, templatePlan } from "../form/layout";
 import { periodKey, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
-import { UNIT_KEY, writeSettings, type FillOutcome, type PaneActions, type PickedFile, type ReportCheck, type Settings, type SettingsStore } from "./actions";
+import { UNIT_KEY, writeSettings, type FillOutcome, type PaneActions, type ReportCheck, type Settings, type SettingsStore } from "./actions";
 import { checkReport, reportsToCheck } from "./check-report";
 import { fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
-import { loadPriorReport, loadRoster, mergeFiles } from "./merge-files";
-import { unreadableReason, type ByteSource } from "./sources";
+import { loadCountyInputs, mergeFiles } from "./merge-files";
+import { pickedSource, unreadableReason } from "./sources";
 
 export interface FileActionsDeps {
   spec: FormSpec;
@@ -30,7 +31,6 @@ export interface FileActionsDeps {
   store: SettingsStore;
 }
 
-const source = (f: PickedFile): ByteSource => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) });
 
 /** A file name safe on Windows, Mac and Linux. */
 function safeFileName(name: string): string {
@@ -105,9 +105,13 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
     async merge(req) {
       if (req.files.length === 0) throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", d.lang);
       const m = await d.files();
-      const roster = req.roster ? await loadRoster(source(req.roster), m.parse) : undefined;
-      const priorCounty = req.prior ? await loadPriorReport(source(req.prior), m.parse, d.spec, req.period) : undefined;
-      const result = await mergeFiles(req.files.map(source), m.parse, {
+      const { roster, priorCounty } = await loadCountyInputs(
+        { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) },
+        m.parse,
+        d.spec,
+        req.period,
+      );
+      const result = await mergeFiles(req.files.map(pickedSource), m.parse, {
         spec: d.spec,
         period: req.period,
         startMonth: settings.startMonth,
@@ -118,7 +122,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       });
       const today = d.today();
       const fileName = safeFileName(`${d.office}汇总-${sheetNameForPeriod(req.period)}.xlsx`);
-      d.download(fileName, m.write([totalPlan(d.spec, result, d.office, today), detailPlan(d.spec, result)]));
+      d.download(fileName, m.write(countyPlans(d.spec, result, { county: d.office, date: today })));
       return { result, written: [fileName], reminder: buildReminder(result, { spec: d.spec, office: d.office, today, lang: d.lang }) };
     },
   };

@@ -65,3 +65,26 @@ export async function loadPriorCounty(src: ByteSource, parse: ParseWorkbook, spe
   const roster = sheet ? rosterFromGrid(sheet) : undefined;
   return { report, roster: roster && roster.units.length > 0 ? roster : undefined };
 }
+
+export interface CountyInputs {
+  roster?: Roster;
+  priorCounty?: UnitReport;
+}
+
+/**
+ * What a county merge checks against, the same in Excel, the browser and the command line:
+ * the roster from a picked file, else the county workbook's own 单位名册 (Excel), else the one
+ * kept in last month's county file; last month's total from a picked file, else the county
+ * workbook's own.
+ */
+export async function loadCountyInputs(
+  picked: { roster?: ByteSource; prior?: ByteSource },
+  parse: ParseWorkbook,
+  spec: FormSpec,
+  period: Period,
+  inWorkbook: CountyInputs = {},
+): Promise<CountyInputs> {
+  const prior = picked.prior ? await loadPriorCounty(picked.prior, parse, spec, period) : undefined;
+  const roster = picked.roster ? await loadRoster(picked.roster, parse) : (inWorkbook.roster ?? prior?.roster);
+  return { roster, priorCounty: picked.prior ? prior?.report : inWorkbook.priorCounty };
+}

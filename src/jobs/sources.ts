@@ -9,6 +9,11 @@ export interface ByteSource {
   read(): Promise<Uint8Array>;
 }
 
+/** A file the user picked (a browser File, or anything with a name and arrayBuffer), read when needed. */
+export function pickedSource(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): ByteSource {
+  return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
+}
+
 /** Turns bytes into grids; throws a typed error (with messageZh/messageEn) for bad files. */
 export type ParseWorkbook = (bytes: Uint8Array, name: string) => WorkbookGrids;
 

@@ -18,8 +18,8 @@ import { checkReport } from "./check-report";
 import { fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
-import { loadPriorCounty, loadPriorReport, loadRoster, mergeFiles } from "./merge-files";
-import type { ByteSource, ParseWorkbook } from "./sources";
+import { loadCountyInputs, loadPriorReport, mergeFiles } from "./merge-files";
+import { pickedSource, type ParseWorkbook } from "./sources";
 
 export interface JobContext {
   host: Host;
@@ -102,10 +102,6 @@ export async function validateJob(ctx: JobContext, req: ValidateRequest): Promis
   return targets.map((report) => ({ source: report.sheet, sheet: report.sheet, unit: report.unit?.name, ...checkReport(report, wb.reports, opts, req.period) }));
 }
 
-async function bytesOf(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ByteSource> {
-  return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
-}
-
 export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOutcome> {
   const wb = await readReports(ctx, req.period);
   const report = wb.reports.find((r) => r.sheet === wb.active);
@@ -122,7 +118,7 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
     priorSource = inBook.sheet;
   } else if (req.priorFile) {
     const parse = await ctx.parser();
-    const pr = await loadPriorReport(await bytesOf(req.priorFile), parse, ctx.spec, period);
+    const pr = await loadPriorReport(pickedSource(req.priorFile), parse, ctx.spec, period);
     if (pr) {
       prior = { report: pr };
       priorSource = `${req.priorFile.name} › ${pr.sheet}`;
@@ -144,16 +140,14 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
   const parse = await ctx.parser();
   // One read of the county workbook: its 单位名册 sheet and last month's total, if there.
   const wb = await readReports(ctx, req.period);
-  const prior = req.prior ? await loadPriorCounty(await bytesOf(req.prior), parse, ctx.spec, req.period) : undefined;
-  // The roster: a picked file, else this workbook's 单位名册, else last month's file's.
-  const roster = req.roster ? await loadRoster(await bytesOf(req.roster), parse) : (wb.roster ?? prior?.roster);
-  let priorCounty: UnitReport | undefined;
-  if (prior) priorCounty = prior.report;
-  else {
-    const sheet = findPeriodSheet(wb.infos, addMonths(req.period, -1), "county-total");
-    priorCounty = sheet ? pickReport(wb.reports.filter((r) => r.sheet === sheet.name), addMonths(req.period, -1)) : undefined;
-  }
-  const sources = await Promise.all(req.files.map(bytesOf));
+  const priorSheet = findPeriodSheet(wb.infos, addMonths(req.period, -1), "county-total");
+  const inWorkbook = {
+    roster: wb.roster,
+    priorCounty: priorSheet ? pickReport(wb.reports.filter((r) => r.sheet === priorSheet.name), addMonths(req.period, -1)) : undefined,
+  };
+  const picked = { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) };
+  const { roster, priorCounty } = await loadCountyInputs(picked, parse, ctx.spec, req.period, inWorkbook);
+  const sources = req.files.map(pickedSource);
   const result = await mergeFiles(sources, parse, {
     spec: ctx.spec,
     period: req.period,

@@ -61,35 +61,16 @@ export function deferredActions(o: DeferredActionsOptions): DeferredActions {
     merge: async (req) => (await ready()).merge(req),
     ready,
   };
-  const has = new Set(o.optional);
-  // Each forwards to the real method; `missing` guards against a list that promised too much.
+  // Each optional action forwards to the real method once the jobs are loaded; `missing`
+  // guards against a list that promised too much. (Typed loosely here: the four have
+  // different signatures, and each call passes its arguments through unchanged.)
   const missing = (name: OptionalAction) => new Error(`Yuebao: ${name} is not available here`);
-  if (has.has("openSheet")) {
-    actions.openSheet = async (sheet) => {
+  for (const name of new Set(o.optional)) {
+    (actions as unknown as Record<OptionalAction, (...args: unknown[]) => Promise<unknown>>)[name] = async (...args) => {
       const r = await ready();
-      if (!r.openSheet) throw missing("openSheet");
-      return r.openSheet(sheet);
-    };
-  }
-  if (has.has("clearHighlight")) {
-    actions.clearHighlight = async () => {
-      const r = await ready();
-      if (!r.clearHighlight) throw missing("clearHighlight");
-      return r.clearHighlight();
-    };
-  }
-  if (has.has("selectCell")) {
-    actions.selectCell = async (sheet, cell) => {
-      const r = await ready();
-      if (!r.selectCell) throw missing("selectCell");
-      return r.selectCell(sheet, cell);
-    };
-  }
-  if (has.has("onSheetChanged")) {
-    actions.onSheetChanged = async (callback) => {
-      const r = await ready();
-      if (!r.onSheetChanged) throw missing("onSheetChanged");
-      return r.onSheetChanged(callback);
+      const method = r[name] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+      if (!method) throw missing(name);
+      return method.apply(r, args);
     };
   }
   return actions;

@@ -15,26 +15,16 @@ note below, so a fill must keep things our own writer would not produce.
 """
 import datetime
 import json
+import os
 import sys
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-ITEMS = [
-    ("组织(包括日常、集中、联合、专项等)执法活动", "次"),
-    ("出动执法人员", "人(次)"),
-    ("检查生产经营单位", "家(次)"),
-    ("立案调查", "起"),
-    ("经济处罚", "万元"),
-    ("责令停产停业", "家"),
-    ("暂扣或者吊销许可证照", "家"),
-    ("取缔关闭", "家"),
-    ("问责领导干部", "人"),
-    ("行政拘留", "人"),
-    ("抓捕涉嫌犯罪人员", "人"),
-]
-TITLE = "安全监管“强执法防事故”行动情况月报表"
-NOTE = "注:本表由各乡镇、负有安全监管职责的部门汇总填写,每月10日前向县安委办报送(上月情况)。"
+# The annex text is shared with the fixture scripts in test/fixtures.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures"))
+from annex_text import ITEMS, NOTE, TITLE  # noqa: E402
+
 FIRST_ROW = 6  # first item row; 本月数 in column E, 累计数 in column F
 
 

@@ -14,6 +14,7 @@ import { FindingList } from "./FindingList";
 import { PeriodPicker, lastMonth } from "./PeriodPicker";
 import { usePanelStyles } from "./layout";
 import { useRunner } from "./useRunner";
+import { useRequiredFiles } from "./useRequiredFiles";
 
 export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date }) {
   const { actions, lang, today } = props;
@@ -21,8 +22,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
   const styles = usePanelStyles();
   const excel = actions.mode === "excel";
   const [mode, setMode] = useState<FillRequest["mode"]>("values");
-  const [current, setCurrent] = useState<File[]>([]);
-  const [currentMissing, setCurrentMissing] = useState(false);
+  const current = useRequiredFiles(t.currentFileRequired);
   const [prior, setPrior] = useState<File[]>([]);
   // File mode only: a file may hold several months, and the job needs to know which to fill
   // (in Excel the active sheet says it).
@@ -44,14 +44,11 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
     });
 
   const onFill = () => {
-    if (!excel && current.length === 0) {
-      setCurrentMissing(true);
-      return;
-    }
+    if (!excel && !current.check()) return;
     const request: FillRequest = {
       // Formulas only make sense in a live workbook.
       mode: excel ? mode : "values",
-      file: excel ? undefined : current[0],
+      file: excel ? undefined : current.files[0],
       priorFile: prior[0],
       ...(excel ? {} : { period }),
     };
@@ -75,12 +72,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
         <FilePicker
           label={t.currentFile}
           accept={WORKBOOK_ACCEPT}
-          files={current}
-          onChange={(f) => {
-            setCurrent(f);
-            setCurrentMissing(false);
-          }}
-          validationMessage={currentMissing ? t.currentFileRequired : undefined}
+          {...current.picker}
           disabled={busy}
           t={t}
         />

@@ -14,6 +14,7 @@ import { usePanelStyles } from "./layout";
 import { MergeResults } from "./MergeResults";
 import { PeriodPicker, lastMonth } from "./PeriodPicker";
 import { useRunner } from "./useRunner";
+import { useRequiredFiles } from "./useRequiredFiles";
 
 interface Progress {
   done: number;
@@ -25,8 +26,8 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const { actions, lang, today } = props;
   const t = useStrings(lang);
   const styles = usePanelStyles();
-  const [files, setFiles] = useState<File[]>([]);
-  const [filesMissing, setFilesMissing] = useState(false);
+  const unitFiles = useRequiredFiles(t.unitFilesRequired);
+  const files = unitFiles.files;
   const [roster, setRoster] = useState<File[]>([]);
   const [prior, setPrior] = useState<File[]>([]);
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
@@ -35,10 +36,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const { busy, error, run } = useRunner(t.unknownError);
 
   const onMerge = () => {
-    if (files.length === 0) {
-      setFilesMissing(true);
-      return;
-    }
+    if (!unitFiles.check()) return;
     void run(async () => {
       setOutcome(undefined);
       setProgress(undefined);
@@ -64,12 +62,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
         accept={WORKBOOK_ACCEPT}
         multiple
         dropZone
-        files={files}
-        onChange={(f) => {
-          setFiles(f);
-          setFilesMissing(false);
-        }}
-        validationMessage={filesMissing ? t.unitFilesRequired : undefined}
+        {...unitFiles.picker}
         disabled={busy}
         t={t}
       />

@@ -13,6 +13,7 @@ import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
 import { FindingList, type PlacedFinding } from "./FindingList";
 import { usePanelStyles } from "./layout";
 import { useRunner } from "./useRunner";
+import { useRequiredFiles } from "./useRequiredFiles";
 
 /** Typing in a cell fires a change per edit: wait for a pause before checking again. */
 export const RECHECK_DELAY_MS = 500;
@@ -31,8 +32,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
   const excel = actions.mode === "excel";
   const [scope, setScope] = useState<"active" | "all">("active");
   const [highlight, setHighlight] = useState(false);
-  const [files, setFiles] = useState<File[]>([]);
-  const [filesMissing, setFilesMissing] = useState(false);
+  const reportFiles = useRequiredFiles(t.pickReportsFirst);
   const [checks, setChecks] = useState<ReportCheck[] | undefined>(undefined);
   const [info, setInfo] = useState<string | undefined>(undefined);
   const [watching, setWatching] = useState(false);
@@ -95,11 +95,8 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
       void validate({ scope, highlight });
       return;
     }
-    if (files.length === 0) {
-      setFilesMissing(true);
-      return;
-    }
-    void validate({ files });
+    if (!reportFiles.check()) return;
+    void validate({ files: reportFiles.files });
   };
 
   const clearHighlight = actions.clearHighlight?.bind(actions);
@@ -123,12 +120,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
           accept={WORKBOOK_ACCEPT}
           multiple
           dropZone
-          files={files}
-          onChange={(f) => {
-            setFiles(f);
-            setFilesMissing(false);
-          }}
-          validationMessage={filesMissing ? t.pickReportsFirst : undefined}
+          {...reportFiles.picker}
           disabled={busy}
           t={t}
         />

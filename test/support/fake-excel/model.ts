@@ -3,7 +3,7 @@
  * set-up and validation. Proxies (proxies.ts) only ever touch it while context.sync() runs.
  * Behaviour follows Microsoft's documentation where it says something; each rule cites it.
  */
-import { MAX_COLS, Rect, absoluteAddress, cols, intersects, quoteSheetName, rows } from "./address";
+import { MAX_COLS, Rect, absoluteAddress, colName, cols, intersects, parseRect, quoteSheetName, rows } from "./address";
 import { officeError } from "./errors";
 import { evaluate } from "./formula";
 
@@ -268,14 +268,10 @@ export class FakeWorkbook {
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
     if (values) {
-      const m = /^([A-Z]+)(\d+)$/.exec(at);
-      if (!m) throw new Error(`Bad anchor ${at}`);
-      let left = 0;
-      for (const ch of m[1]) left = left * 26 + ch.charCodeAt(0) - 64;
-      const top = Number(m[2]) - 1;
+      const { top, left } = parseRect(at);
       values.forEach((row, i) =>
         row.forEach((v, j) => {
-          if (v !== null) inputValue(s, top + i, left - 1 + j, v);
+          if (v !== null) inputValue(s, top + i, left + j, v);
         }),
       );
     }
@@ -312,7 +308,7 @@ export class FakeWorkbook {
   userEdit(sheet: string, row: number, col: number, v: Scalar): void {
     const s = this.get(sheet);
     inputValue(s, row, col, v);
-    const address = `${colLetters(col)}${row + 1}`;
+    const address = `${colName(col)}${row + 1}`;
     for (const l of s.listeners) setTimeout(() => l({ address, worksheetId: s.id, source: "Local" }), 0);
   }
 
@@ -324,23 +320,9 @@ export class FakeWorkbook {
 
   /** Test helper: what a cell shows (evaluated). */
   view(sheet: string, address: string): CellView {
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m) throw new Error(`Bad address ${address}`);
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return cellView(this.get(sheet), Number(m[2]) - 1, col - 1);
+    const { top, left } = parseRect(address);
+    return cellView(this.get(sheet), top, left);
   }
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export function compareVersions(a: string, b: string): number {
