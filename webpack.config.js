@@ -94,7 +94,11 @@ async function devHttpsOptions() {
     if (process.platform === "linux") {
       const d = require("office-addin-dev-certs/lib/defaults");
       if (![d.caCertificatePath, d.localhostCertificatePath, d.localhostKeyPath].every((f) => fs.existsSync(f))) return null;
-      return { ca: fs.readFileSync(d.caCertificatePath), cert: fs.readFileSync(d.localhostCertificatePath), key: fs.readFileSync(d.localhostKeyPath) };
+      return {
+        ca: fs.readFileSync(d.caCertificatePath),
+        cert: fs.readFileSync(d.localhostCertificatePath),
+        key: fs.readFileSync(d.localhostKeyPath),
+      };
     }
     const o = await certs.getHttpsServerOptions();
     return { ca: o.ca, cert: o.cert, key: o.key };
@@ -141,7 +145,13 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
       transform: (content) => (dev ? content : Buffer.from(rewriteManifest(content.toString("utf8"), baseUrl), "utf8")),
     });
     if (officeJs === "local") {
-      patterns.push({ from: "**/*", to: "office-js", context: OFFICE_JS_DIR, globOptions: { ignore: OFFICE_JS_IGNORE }, info: { minimized: true } });
+      patterns.push({
+        from: "**/*",
+        to: "office-js",
+        context: OFFICE_JS_DIR,
+        globOptions: { ignore: OFFICE_JS_IGNORE },
+        info: { minimized: true },
+      });
     }
   }
   return {
@@ -224,7 +234,9 @@ module.exports = async (env = {}, argv = {}) => {
     officeJs,
   });
   if (mode === "production" && baseUrl === URL_PROD_DEFAULT) {
-    console.warn(`Yuebao: dist/manifest.xml points at the placeholder ${URL_PROD_DEFAULT}; set YUEBAO_BASE_URL to deploy (docs/deploy.md).`);
+    console.warn(
+      `Yuebao: dist/manifest.xml points at the placeholder ${URL_PROD_DEFAULT}; set YUEBAO_BASE_URL to deploy (docs/deploy.md).`,
+    );
   }
   if (env.WEBPACK_SERVE) config.devServer = await devServerOptions();
   return config;

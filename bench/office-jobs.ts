@@ -42,7 +42,8 @@ function contextFor(book: FakeWorkbook): JobContext {
 /** Every cell's content, to count what a job changed. */
 function contents(book: FakeWorkbook): Map<string, string> {
   const out = new Map<string, string>();
-  for (const s of book.sheets) for (const [key, c] of s.cells) if (s.hasContent(c)) out.set(`${s.id}:${key}`, JSON.stringify([c.value, c.formula]));
+  for (const s of book.sheets)
+    for (const [key, c] of s.cells) if (s.hasContent(c)) out.set(`${s.id}:${key}`, JSON.stringify([c.value, c.formula]));
   return out;
 }
 
@@ -85,7 +86,11 @@ export async function officeFigures(sizes: number[]): Promise<JobFigure[]> {
     out.push(await measure("validate (first)", n, book, () => validateJob(ctx, { scope: "active", period: last })));
     out.push(await measure("validate (again)", n, book, () => validateJob(ctx, { scope: "active", period: last })));
     out.push(await measure("fill (first)", n, book, () => fillJob(contextFor(book), { period: last, mode: "values" })));
-    out.push(await measure("insert", n, book, () => insertTemplateJob(contextFor(book), { period: addMonths(FIRST, n), unit: "云集镇", onConflict: "copy" })));
+    out.push(
+      await measure("insert", n, book, () =>
+        insertTemplateJob(contextFor(book), { period: addMonths(FIRST, n), unit: "云集镇", onConflict: "copy" }),
+      ),
+    );
 
     // merge: n unit workbooks into an empty county workbook.
     const period: Period = { year: 2018, month: 7 };

@@ -20,7 +20,15 @@ async function main() {
   // The issue's goals: insert ≤ 2, validate 1 read, fill ≤ 2, merge write ≤ 3 (a read and a write here).
   const goal = { insert: 2, "validate (first)": 1, "validate (again)": 1, "fill (first)": 2, merge: 3 };
   const head = ["job", "N", "context.sync()", "goal", "cells changed", "largest request", "ms"];
-  const body = rows.map((r) => [r.job, String(r.n), String(r.syncs), r.syncs <= goal[r.job] ? `≤ ${goal[r.job]} met` : `≤ ${goal[r.job]} MISSED`, String(r.cells), `${r.maxPayloadKB.toFixed(0)} KB`, r.ms.toFixed(0)]);
+  const body = rows.map((r) => [
+    r.job,
+    String(r.n),
+    String(r.syncs),
+    r.syncs <= goal[r.job] ? `≤ ${goal[r.job]} met` : `≤ ${goal[r.job]} MISSED`,
+    String(r.cells),
+    `${r.maxPayloadKB.toFixed(0)} KB`,
+    r.ms.toFixed(0),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   console.log(line(head));

@@ -88,7 +88,9 @@ function generate(count) {
   const ms = performance.now() - t0;
   const lo = libreOfficeCopies();
   fs.writeFileSync(STAMP, JSON.stringify({ version: INPUTS_VERSION, count, libreOffice: lo }));
-  console.log(`Wrote ${count} unit workbooks in ${(ms / 1000).toFixed(1)} s (${lo} re-saved by LibreOffice) → ${path.relative(ROOT, UNITS_DIR)}`);
+  console.log(
+    `Wrote ${count} unit workbooks in ${(ms / 1000).toFixed(1)} s (${lo} re-saved by LibreOffice) → ${path.relative(ROOT, UNITS_DIR)}`,
+  );
 }
 
 /** Re-saves the first few inputs with LibreOffice (one start), so the parser also meets its output. */
@@ -99,7 +101,15 @@ function libreOfficeCopies() {
   const names = Array.from({ length: LIBREOFFICE_COPIES }, (_, i) => fileName(i));
   const r = spawnSync(
     "soffice",
-    [`-env:UserInstallation=file://${path.join(TMP, "lo-profile")}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, ...names],
+    [
+      `-env:UserInstallation=file://${path.join(TMP, "lo-profile")}`,
+      "--headless",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      out,
+      ...names,
+    ],
     { stdio: "ignore", timeout: 120000 },
   );
   let n = 0;
@@ -267,7 +277,7 @@ function table(head, rows) {
   for (const r of rows) console.log(r.map((c, i) => pad(c, widths[i])).join("  "));
 }
 
-async function parent() {
+async function runParent() {
   const sizes = option("sizes", "30,300,1000").split(",").map(Number);
   const repeat = Number(option("repeat", "3"));
   ensureLib();
@@ -276,8 +286,15 @@ async function parent() {
   const stamp = JSON.parse(fs.readFileSync(STAMP, "utf8"));
   const bytes = Array.from({ length: max }, (_, i) => fs.statSync(fileName(i)).size).reduce((a, b) => a + b, 0);
 
-  console.log(`\nyuebao merge benchmark — node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0].model}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-  console.log(`inputs: ${max} unit workbooks, ${(bytes / max / 1024).toFixed(1)} KB each on average; the first ${stamp.libreOffice} re-saved by LibreOffice`);
+  console.log(
+    `\nyuebao merge benchmark — node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0].model}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
+  console.log(
+    `inputs: ${max} unit workbooks, ${(bytes / max / 1024).toFixed(1)} KB each on average; the first ${stamp.libreOffice} re-saved by LibreOffice`,
+  );
   console.log(`each N in its own node --expose-gc process; warm-up on 30 files, then ${repeat} runs each, median shown\n`);
 
   const rows = [];
@@ -288,7 +305,20 @@ async function parent() {
 
   console.log("time (ms; wall clock unless marked cpu)");
   table(
-    ["N", "parse", "merge", "= read", "+ write", "files/s", "merge/parse", "read/parse", "parse cpu", "merge cpu", "merge/parse cpu", "included"],
+    [
+      "N",
+      "parse",
+      "merge",
+      "= read",
+      "+ write",
+      "files/s",
+      "merge/parse",
+      "read/parse",
+      "parse cpu",
+      "merge cpu",
+      "merge/parse cpu",
+      "included",
+    ],
     rows.map((r) => [
       r.n,
       r.parseMs.toFixed(0),
@@ -314,7 +344,9 @@ async function parent() {
       "+ write (the county workbook: total and per-unit detail sheet). read = while mergeFiles runs; retained =\n" +
       "what it still holds when done, after gc; all = up to the built county workbook (grows with N by design).",
   );
-  console.log(`runs: ${rows.map((r) => `N=${r.n} parse [${r.parseRuns.map((x) => x.toFixed(0)).join(", ")}] merge [${r.mergeRuns.map((x) => x.toFixed(0)).join(", ")}]`).join("; ")}`);
+  console.log(
+    `runs: ${rows.map((r) => `N=${r.n} parse [${r.parseRuns.map((x) => x.toFixed(0)).join(", ")}] merge [${r.mergeRuns.map((x) => x.toFixed(0)).join(", ")}]`).join("; ")}`,
+  );
 
   const mark = (ok) => (ok ? "PASS" : "FAIL");
   const slowest = Math.min(...rows.map((r) => r.n / (r.mergeMs / 1000)));
@@ -338,11 +370,15 @@ async function parent() {
   );
   console.log(`        heap peak while reading: ${rows.map((r) => `N=${r.n} ${mb(r.readHeapMB)} MB`).join(" | ")}`);
   const bad = rows.filter((r) => r.included !== r.n);
-  if (bad.length) console.log(`  note: not every file was included: ${bad.map((r) => `N=${r.n} ${JSON.stringify(r.statuses)}`).join("; ")}`);
+  if (bad.length)
+    console.log(`  note: not every file was included: ${bad.map((r) => `N=${r.n} ${JSON.stringify(r.statuses)}`).join("; ")}`);
 
   // The add-in's round trips per job, in its own process (it loads TypeScript sources).
   console.log("");
-  const office = spawnSync(process.execPath, [path.join(__dirname, "office-run.js"), "--sizes", option("office-sizes", "1,30,300")], { cwd: ROOT, encoding: "utf8" });
+  const office = spawnSync(process.execPath, [path.join(__dirname, "office-run.js"), "--sizes", option("office-sizes", "1,30,300")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   process.stdout.write(office.stdout);
   if (office.status !== 0) console.error(office.stderr);
 }
@@ -356,7 +392,7 @@ if (process.argv.includes("--child")) {
     },
   );
 } else {
-  parent().catch((e) => {
+  runParent().catch((e) => {
     // Figures, not asserts: report the failure, but do not fail the calling script.
     console.error(e && e.stack ? e.stack : String(e));
   });

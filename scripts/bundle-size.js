@@ -77,7 +77,9 @@ function measurePage(dir) {
 
 function findXlsxChunk(dir) {
   const names = fs.readdirSync(dir).filter((f) => /^xlsx(\.[0-9a-f]+)?\.js$/.test(f));
-  return names.length ? { file: names[0], raw: fs.statSync(path.join(dir, names[0])).size, gzip: gzipSize(path.join(dir, names[0])) } : null;
+  return names.length
+    ? { file: names[0], raw: fs.statSync(path.join(dir, names[0])).size, gzip: gzipSize(path.join(dir, names[0])) }
+    : null;
 }
 
 /** Builds `entry` with the production settings into `outDir`; resolves to webpack's stats. */
@@ -98,7 +100,8 @@ function build(entry, outDir) {
 function chunkGroups(stats) {
   const json = stats.toJson({ all: false, chunkGroups: true });
   const out = {};
-  for (const [name, group] of Object.entries(json.namedChunkGroups)) out[name] = group.assets.map((a) => a.name).filter((f) => f.endsWith(".js"));
+  for (const [name, group] of Object.entries(json.namedChunkGroups))
+    out[name] = group.assets.map((a) => a.name).filter((f) => f.endsWith(".js"));
   return out;
 }
 
@@ -121,7 +124,9 @@ async function main() {
   console.log("done");
   const stale = Object.values(groups)
     .flat()
-    .filter((f) => !fs.existsSync(path.join(DIST, f)) || !fs.readFileSync(path.join(DIST, f)).equals(fs.readFileSync(path.join(STATS_OUT, f))));
+    .filter(
+      (f) => !fs.existsSync(path.join(DIST, f)) || !fs.readFileSync(path.join(DIST, f)).equals(fs.readFileSync(path.join(STATS_OUT, f))),
+    );
   if (stale.length > 0) throw new Error(`dist/ does not match the sources (${stale.slice(0, 3).join(", ")}…): run \`npm run build\` first`);
   const filesOf = (names) =>
     names.flatMap((n) => {
@@ -133,7 +138,11 @@ async function main() {
   for (const mode of ["file", "excel"]) {
     const before = filesOf(BEFORE_RENDER[mode]);
     const idle = filesOf(AFTER_IDLE[mode]);
-    modes[mode] = { initialGzip: sumOf([...initialFiles, ...before]), afterIdleGzip: sumOf([...initialFiles, ...before, ...idle]), beforeRender: BEFORE_RENDER[mode] };
+    modes[mode] = {
+      initialGzip: sumOf([...initialFiles, ...before]),
+      afterIdleGzip: sumOf([...initialFiles, ...before, ...idle]),
+      beforeRender: BEFORE_RENDER[mode],
+    };
   }
   const initialGzip = Math.max(modes.file.initialGzip, modes.excel.initialGzip);
 
@@ -148,7 +157,11 @@ async function main() {
   for (const s of ours.scripts) line(s.src, kb(s.gzip), `(${kb(s.raw)} raw)`);
   for (const mode of ["file", "excel"]) {
     const m = modes[mode];
-    line(`initial JS, ${mode} mode`, kb(m.initialGzip), m.beforeRender.length ? `with ${m.beforeRender.join(", ")}` : "(nothing awaited before the first render)");
+    line(
+      `initial JS, ${mode} mode`,
+      kb(m.initialGzip),
+      m.beforeRender.length ? `with ${m.beforeRender.join(", ")}` : "(nothing awaited before the first render)",
+    );
   }
   if (ours.officeJs) line("Office.js (not counted)", ours.officeJs.gzip === null ? "CDN" : kb(ours.officeJs.gzip), ours.officeJs.src);
   console.log("\nLoaded after the first paint (gzip -9; shared chunks listed under each group):");
@@ -156,20 +169,33 @@ async function main() {
     if (name === "taskpane") continue;
     line(name, kb(sumOf(files)), files.join(" "));
   }
-  for (const mode of ["file", "excel"]) line(`all fetched once idle, ${mode} mode`, kb(modes[mode].afterIdleGzip), "(initial + panels + jobs; not xlsx)");
+  for (const mode of ["file", "excel"])
+    line(`all fetched once idle, ${mode} mode`, kb(modes[mode].afterIdleGzip), "(initial + panels + jobs; not xlsx)");
   line("xlsx chunk (lazy)", xlsx ? kb(xlsx.gzip) : "MISSING", xlsx ? xlsx.file : "");
   console.log(`\nBare Fluent UI v9 + React app:         ${kb(bare.gzip).padStart(10)}`);
   const met = ratio <= TARGET_RATIO;
-  console.log(`Ratio initial JS / bare:               ${ratio.toFixed(2).padStart(10)}  (target ≤ ${TARGET_RATIO}: ${met ? "met" : "NOT met"})`);
+  console.log(
+    `Ratio initial JS / bare:               ${ratio.toFixed(2).padStart(10)}  (target ≤ ${TARGET_RATIO}: ${met ? "met" : "NOT met"})`,
+  );
 
-  if (!xlsx) problems.push("no xlsx chunk in dist/: the parser (src/files) must be loaded with import(\"../files\")");
+  if (!xlsx) problems.push('no xlsx chunk in dist/: the parser (src/files) must be loaded with import("../files")');
   if (loadedAtStart) problems.push("taskpane.html loads the xlsx chunk at start");
   if (!met && args.has("--strict")) problems.push(`initial JS is ${ratio.toFixed(2)}× the bare app (target ≤ ${TARGET_RATIO})`);
   for (const p of problems) console.error(`ERROR: ${p}`);
 
   if (args.has("--json")) {
     console.log(
-      JSON.stringify({ initialGzip, modes, scripts: ours.scripts, officeJs: ours.officeJs, chunkGroups: groups, xlsxGzip: xlsx ? xlsx.gzip : null, bareGzip: bare.gzip, ratio, target: TARGET_RATIO }),
+      JSON.stringify({
+        initialGzip,
+        modes,
+        scripts: ours.scripts,
+        officeJs: ours.officeJs,
+        chunkGroups: groups,
+        xlsxGzip: xlsx ? xlsx.gzip : null,
+        bareGzip: bare.gzip,
+        ratio,
+        target: TARGET_RATIO,
+      }),
     );
   }
   process.exitCode = problems.length ? 1 : 0;

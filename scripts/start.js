@@ -91,7 +91,9 @@ async function serveInBrowser(reason) {
   console.log("");
   console.log(`执法月报助手（文件模式）已启动 / Yuebao pane (file mode): ${url}`);
   console.log("Excel 网页版：将 dist 部署到 https 地址后，在 插入 > 加载项 > 上传我的加载项 上传 manifest.xml（见 docs/deploy.md）。");
-  console.log("Excel on the web: serve dist/ over https, then upload manifest.xml via Insert > Add-ins > Upload My Add-in (docs/deploy.md).");
+  console.log(
+    "Excel on the web: serve dist/ over https, then upload manifest.xml via Insert > Add-ins > Upload My Add-in (docs/deploy.md).",
+  );
   console.log("Ctrl+C to stop.");
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -7,7 +7,20 @@ export interface ParsedArgs {
 }
 
 const FLAGS = new Set(["force", "help", "version", "formulas"]);
-const OPTIONS = new Set(["period", "unit", "out", "prior", "roster", "json", "lang", "deadline-day", "start-month", "county", "office", "mode"]);
+const OPTIONS = new Set([
+  "period",
+  "unit",
+  "out",
+  "prior",
+  "roster",
+  "json",
+  "lang",
+  "deadline-day",
+  "start-month",
+  "county",
+  "office",
+  "mode",
+]);
 
 const EXAMPLES: Record<string, string> = { period: "2018-07", unit: "云集镇", out: "云集镇-2018-07.xlsx", lang: "en", mode: "values" };
 
@@ -36,7 +49,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         flags.add(name);
         continue;
       }
-      if (!OPTIONS.has(name)) throw new UsageError(`未知选项 --${name}（用 yuebao --help 查看用法）/ Unknown option --${name} (see yuebao --help)`);
+      if (!OPTIONS.has(name))
+        throw new UsageError(`未知选项 --${name}（用 yuebao --help 查看用法）/ Unknown option --${name} (see yuebao --help)`);
       const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
       if (value === undefined || (eq < 0 && value.startsWith("--")))
         throw new UsageError(`--${name} 缺少取值，例如 --${name} ${EXAMPLES[name] ?? "…"} / --${name} needs a value`);

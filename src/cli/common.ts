@@ -32,7 +32,13 @@ export function common(args: ParsedArgs, needPeriod = true): Common {
   const p = args.options.get("period");
   const period = p ? parsePeriod(p) : undefined;
   if (needPeriod && !period)
-    throw new UsageError(say(lang, `请用 --period 指定报表月份，例如 --period 2018-07${p ? `（无法识别“${p}”）` : ""}`, `Give the report month with --period, e.g. --period 2018-07${p ? ` ("${p}" is not a month)` : ""}`));
+    throw new UsageError(
+      say(
+        lang,
+        `请用 --period 指定报表月份，例如 --period 2018-07${p ? `（无法识别“${p}”）` : ""}`,
+        `Give the report month with --period, e.g. --period 2018-07${p ? ` ("${p}" is not a month)` : ""}`,
+      ),
+    );
   const deadlineDay = intOption(args, "deadline-day", 10, 1, 31, lang);
   const startMonth = intOption(args, "start-month", 1, 1, 12, lang);
   return { lang, period: period ?? { year: 1990, month: 1 }, deadlineDay, startMonth };
@@ -42,7 +48,8 @@ function intOption(args: ParsedArgs, name: string, def: number, min: number, max
   const v = args.options.get(name);
   if (v === undefined) return def;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(say(lang, `--${name} 应为${min}至${max}的整数`, `--${name} must be a whole number from ${min} to ${max}`));
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(say(lang, `--${name} 应为${min}至${max}的整数`, `--${name} must be a whole number from ${min} to ${max}`));
   return n;
 }
 
@@ -64,7 +71,14 @@ export async function assertWritable(path: string | undefined, force: boolean, l
     () => true,
     () => false,
   );
-  if (exists) throw new UsageError(say(lang, `输出文件“${path}”已存在。请换一个文件名，或加 --force 覆盖。`, `Output file "${path}" exists. Choose another name, or add --force to replace it.`));
+  if (exists)
+    throw new UsageError(
+      say(
+        lang,
+        `输出文件“${path}”已存在。请换一个文件名，或加 --force 覆盖。`,
+        `Output file "${path}" exists. Choose another name, or add --force to replace it.`,
+      ),
+    );
 }
 
 /** Writes a file, refusing to replace an existing one unless --force; never half-written. */

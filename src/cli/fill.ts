@@ -10,7 +10,10 @@ export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [path] = args.files;
   const out = args.options.get("out");
   if (!path || args.files.length > 1) throw new UsageError(say(c.lang, "请指定一个要计算累计数的文件", "Name one file to fill"));
-  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定输出文件（原文件不作改动）", "Give the output file with --out (the original is left as it is)"));
+  if (!out)
+    throw new UsageError(
+      say(c.lang, "请用 --out 指定输出文件（原文件不作改动）", "Give the output file with --out (the original is left as it is)"),
+    );
   const mode = args.options.get("mode") ?? (args.flags.has("formulas") ? "formulas" : "values");
   if (mode !== "values" && mode !== "formulas") throw new UsageError("--mode values|formulas");
   await assertWritable(out, args.flags.has("force"), c.lang);

@@ -14,7 +14,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
   const out = args.options.get("out");
   if (args.files.length === 0) throw new UsageError(say(c.lang, "请指定要汇总的各单位文件", "Name the unit files to merge"));
-  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件，例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
+  if (!out)
+    throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件，例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
   const force = args.flags.has("force");
   // Both outputs are checked before any file is read: no half-done run.
   await assertWritable(out, force, c.lang);
@@ -29,7 +30,13 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     c.period,
   );
   if (priorPath && !priorCounty)
-    io.err(say(c.lang, `注意：“${priorPath}”中没有上月汇总表，未核对累计数。`, `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`));
+    io.err(
+      say(
+        c.lang,
+        `注意：“${priorPath}”中没有上月汇总表，未核对累计数。`,
+        `Note: "${priorPath}" holds no total for last month; county cumulative figures were not checked.`,
+      ),
+    );
 
   const total = args.files.length;
   let lastShown = -1;
@@ -42,7 +49,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     priorCounty,
     onProgress: (done, n, file) => {
       if (n < 20) return;
-      if (io.tty) io.err(`\r${say(c.lang, "正在读取", "Reading")} ${done}/${n} ${file}`.padEnd(60).slice(0, 100) + (done === n ? "\n" : ""));
+      if (io.tty)
+        io.err(`\r${say(c.lang, "正在读取", "Reading")} ${done}/${n} ${file}`.padEnd(60).slice(0, 100) + (done === n ? "\n" : ""));
       else if (Math.floor((done * 10) / n) !== lastShown) {
         lastShown = Math.floor((done * 10) / n);
         io.err(`${say(c.lang, "正在读取", "Reading")} ${done}/${n}`);
@@ -57,7 +65,14 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   await writeOutput(out, writeWorkbook(plans, { creator: "Yuebao" }), force, c.lang);
   printSummary(result, c.lang, io, total);
   io.out("");
-  io.out(buildReminder(result, { spec: ANNEX, office: args.options.get("office") ?? say(c.lang, "县安委办", "the county office"), today, lang: c.lang }));
+  io.out(
+    buildReminder(result, {
+      spec: ANNEX,
+      office: args.options.get("office") ?? say(c.lang, "县安委办", "the county office"),
+      today,
+      lang: c.lang,
+    }),
+  );
   const jsonPath = args.options.get("json");
   if (jsonPath) await writeOutput(jsonPath, JSON.stringify(toJson(result, c.lang), null, 2) + "\n", force, c.lang);
   io.out(say(c.lang, `县汇总表已写入：${out}`, `County workbook written: ${out}`));

@@ -12,6 +12,12 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   const unit = args.options.get("unit") ?? "";
   const bytes = writeWorkbook([templatePlan(ANNEX, c.period, unit)], { creator: "Yuebao" });
   await writeOutput(out, bytes, args.flags.has("force"), c.lang);
-  io.out(say(c.lang, `已生成${c.period.year}年${c.period.month}月月报表模板：${out}`, `Template for ${c.period.year}-${String(c.period.month).padStart(2, "0")} written: ${out}`));
+  io.out(
+    say(
+      c.lang,
+      `已生成${c.period.year}年${c.period.month}月月报表模板：${out}`,
+      `Template for ${c.period.year}-${String(c.period.month).padStart(2, "0")} written: ${out}`,
+    ),
+  );
   return 0;
 }

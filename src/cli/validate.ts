@@ -43,8 +43,19 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
       continue;
     }
     for (const report of chosen) {
-      const checked = checkReport(report, reports, { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster }, wantPeriod);
-      results.push({ file: path, sheet: report.sheet, unit: report.unit?.name, period: checked.period ? periodKey(checked.period) : undefined, findings: checked.findings });
+      const checked = checkReport(
+        report,
+        reports,
+        { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster },
+        wantPeriod,
+      );
+      results.push({
+        file: path,
+        sheet: report.sheet,
+        unit: report.unit?.name,
+        period: checked.period ? periodKey(checked.period) : undefined,
+        findings: checked.findings,
+      });
     }
   }
 
@@ -65,7 +76,14 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   }
   const jsonPath = args.options.get("json");
   if (jsonPath) {
-    const json = results.map((r) => ({ file: r.file, sheet: r.sheet ?? null, unit: r.unit ?? null, period: r.period ?? null, unreadable: r.unreadable ?? null, findings: r.findings.map((f) => jsonFinding(f, c.lang)) }));
+    const json = results.map((r) => ({
+      file: r.file,
+      sheet: r.sheet ?? null,
+      unit: r.unit ?? null,
+      period: r.period ?? null,
+      unreadable: r.unreadable ?? null,
+      findings: r.findings.map((f) => jsonFinding(f, c.lang)),
+    }));
     await writeOutput(jsonPath, JSON.stringify(json, null, 2) + "\n", args.flags.has("force"), c.lang);
   }
   return errors === 0 ? 0 : results.every((r) => r.unreadable) ? 2 : 1;

@@ -56,7 +56,8 @@ export function settingsStore(office: typeof Office): HighlightStore {
         if (records.length === 0) settings.remove(HIGHLIGHT_SETTING);
         else settings.set(HIGHLIGHT_SETTING, records);
         settings.saveAsync((result) => {
-          if (result.status === office.AsyncResultStatus.Failed) reject(new Error(`Saving document settings failed: ${result.error?.message ?? ""}`));
+          if (result.status === office.AsyncResultStatus.Failed)
+            reject(new Error(`Saving document settings failed: ${result.error?.message ?? ""}`));
           else resolve();
         });
       }),

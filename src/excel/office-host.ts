@@ -12,7 +12,7 @@ import { cellAddress, parseRange } from "../form/grid";
 import type { CellValue, SheetGrid } from "../form/grid";
 import type { SheetPlan } from "../form/plan";
 import type { AddSheetsResult, ConflictChoice, Host, RangeWrite, SheetInfo } from "../jobs/host";
-import { Capabilities, DegradedFeature, degradedFeatures, detectCapabilities } from "./capabilities";
+import { type Capabilities, type DegradedFeature, degradedFeatures, detectCapabilities } from "./capabilities";
 import {
   AddSheetsFailedError,
   InvalidSheetNameError,
@@ -23,19 +23,19 @@ import {
   translateOfficeError,
 } from "./errors";
 import {
-  CellRef,
-  ClearOutcome,
-  HighlightOutcome,
-  HighlightStore,
+  type CellRef,
+  type ClearOutcome,
+  type HighlightOutcome,
+  type HighlightStore,
   clearHighlights,
   highlightCells,
   memoryStore,
   settingsStore,
 } from "./highlight";
-import { DefinedNameLike, indexMarks, markName, MarkIndex, marksOfSheet } from "./marks";
-import { OfficeEnv, officeEnv } from "./office-env";
+import { type DefinedNameLike, indexMarks, markName, type MarkIndex, marksOfSheet } from "./marks";
+import { type OfficeEnv, officeEnv } from "./office-env";
 import { contentBands, layoutBytes, queueContent, queueLayout, queueMark } from "./plan-render";
-import { groupRects, KeyedCell } from "./rects";
+import { groupRects, type KeyedCell } from "./rects";
 import { gridFromRange } from "./read-grid";
 import { copyName, sameSheetName, sheetNameProblem } from "./sheet-names";
 
@@ -321,7 +321,10 @@ export class OfficeHost implements Host {
         } catch (e) {
           throw translateOfficeError(e);
         }
-        listing = { sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })), marks: indexMarks(this.definedNames(wbNames)) };
+        listing = {
+          sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })),
+          marks: indexMarks(this.definedNames(wbNames)),
+        };
       }
       const marks = listing.marks;
       const targets = this.resolveNames(plans, onConflict, listing.sheets);
@@ -394,7 +397,10 @@ export class OfficeHost implements Host {
       }
       // The sheets are known again without a read: the next readAll is one sync.
       const replaced = new Set(targets.flatMap((t) => (t.replaces ? [t.replaces.id] : [])));
-      this.knownIds = [...listing.sheets.map((s) => s.id).filter((id) => !replaced.has(id)), ...added.map((a) => (a.ws as Excel.Worksheet).id)];
+      this.knownIds = [
+        ...listing.sheets.map((s) => s.id).filter((id) => !replaced.has(id)),
+        ...added.map((a) => (a.ws as Excel.Worksheet).id),
+      ];
       return { names: targets.map((t) => t.final), skipped: [...skipped] };
     });
   }
@@ -432,7 +438,12 @@ export class OfficeHost implements Host {
    * A replaced sheet that is already gone means the new sheet is now the only copy: it is
    * kept under the final name, with its mark, and reported.
    */
-  private async rollback(ctx: Excel.RequestContext, targets: NameTarget[], renamed: boolean | undefined, before: readonly SheetRef[]): Promise<string[]> {
+  private async rollback(
+    ctx: Excel.RequestContext,
+    targets: NameTarget[],
+    renamed: boolean | undefined,
+    before: readonly SheetRef[],
+  ): Promise<string[]> {
     try {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/id,items/name");
@@ -465,7 +476,8 @@ export class OfficeHost implements Host {
         }
         // Our mark, if it was added: it refers to the sheet being removed (a same-named name
         // made by someone else refers elsewhere and stays).
-        const markHere = mine && t.mark !== undefined && (ours.get(mine.name.toUpperCase()) ?? []).some((n) => n.toUpperCase() === t.mark?.toUpperCase());
+        const markHere =
+          mine && t.mark !== undefined && (ours.get(mine.name.toUpperCase()) ?? []).some((n) => n.toUpperCase() === t.mark?.toUpperCase());
         const mark = markHere ? names.items.find((n) => n.name.toUpperCase() === t.mark?.toUpperCase()) : undefined;
         if (mark) {
           mark.delete();
@@ -622,15 +634,23 @@ function gridOf(sheet: string, used: Excel.Range, marks: Record<string, string>)
     sheet,
     used.isNullObject
       ? null
-      : { address: used.address, values: used.values, formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes },
+      : {
+          address: used.address,
+          values: used.values,
+          formulas: used.formulas,
+          numberFormat: used.numberFormat,
+          valueTypes: used.valueTypes,
+        },
     marks,
   );
 }
 
 function checkShape(w: RangeWrite): void {
   const width = w.values[0].length;
-  const bad = (g: unknown[][] | undefined): boolean => g !== undefined && (g.length !== w.values.length || g.some((r) => r.length !== width));
-  if (w.values.some((r) => r.length !== width) || bad(w.formulas)) throw new Error(`RangeWrite for ${w.sheet}!${w.address} is not rectangular`);
+  const bad = (g: unknown[][] | undefined): boolean =>
+    g !== undefined && (g.length !== w.values.length || g.some((r) => r.length !== width));
+  if (w.values.some((r) => r.length !== width) || bad(w.formulas))
+    throw new Error(`RangeWrite for ${w.sheet}!${w.address} is not rectangular`);
   parseRange(w.address);
 }
 

@@ -10,7 +10,7 @@ import { columnLetters, cellAddress, parseRange } from "../form/grid";
 import type { CellValue } from "../form/grid";
 import type { PlanCell, PlanStyle, SheetPlan } from "../form/plan";
 import type { Capabilities, DegradedFeature } from "./capabilities";
-import { groupRects, KeyedCell } from "./rects";
+import { groupRects, type KeyedCell } from "./rects";
 import { columnWidthPoints } from "./units";
 
 /** The font of the printed annex. */

@@ -5,14 +5,7 @@
  * write request), never caused by a user's file.
  */
 
-export type WorkbookReadErrorCode =
-  | "too-large"
-  | "zip-bomb"
-  | "not-a-workbook"
-  | "legacy-format"
-  | "encrypted"
-  | "truncated"
-  | "corrupt";
+export type WorkbookReadErrorCode = "too-large" | "zip-bomb" | "not-a-workbook" | "legacy-format" | "encrypted" | "truncated" | "corrupt";
 
 const SAVE_AS_XLSX_ZH = "请在 Excel 或 WPS 中另存为 .xlsx 后再试";
 
@@ -78,13 +71,7 @@ export class WorkbookReadError extends Error {
   }
 }
 
-export type WorkbookPlanErrorCode =
-  | "bad-sheet-name"
-  | "duplicate-sheet-name"
-  | "bad-mark"
-  | "bad-address"
-  | "bad-write"
-  | "no-such-sheet";
+export type WorkbookPlanErrorCode = "bad-sheet-name" | "duplicate-sheet-name" | "bad-mark" | "bad-address" | "bad-write" | "no-such-sheet";
 
 /** A plan or write request that cannot be rendered: a bug in the caller, not a user's file. */
 export class WorkbookPlanError extends Error {

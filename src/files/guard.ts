@@ -147,8 +147,14 @@ export function readCentralDirectory(bytes: Uint8Array, file: string, limits: Re
         const len = u16(bytes, e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+          if (size === 0xffffffff) {
+            size = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
           break;
         }
@@ -230,7 +236,8 @@ export class ZipArchive {
     const end = start + e.compressedSize;
     if (end > bytes.length) throw new WorkbookReadError("truncated", file, `${e.name} cut off`);
     this.inflated += e.size;
-    if (this.inflated > this.limits.maxTotalBytes) throw new WorkbookReadError("zip-bomb", file, `total over ${mb(this.limits.maxTotalBytes)}`);
+    if (this.inflated > this.limits.maxTotalBytes)
+      throw new WorkbookReadError("zip-bomb", file, `total over ${mb(this.limits.maxTotalBytes)}`);
     const data = bytes.subarray(start, end);
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw new WorkbookReadError("corrupt", file, `${e.name}: stored size mismatch`);

@@ -4,7 +4,7 @@ import { basename } from "path";
 import type { WorkbookGrids } from "../form/grid";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_LIMITS } from "./guard";
-import { readWorkbook, ReadOptions } from "./read";
+import { readWorkbook, type ReadOptions } from "./read";
 
 /** Reads the file's bytes, refusing oversized files before loading them into memory. */
 export async function readFileBytes(path: string, maxBytes = DEFAULT_LIMITS.maxFileBytes): Promise<Uint8Array> {

@@ -4,7 +4,7 @@
  * Shared by the reader and the patcher; nothing here assumes "xl/worksheets/sheet1.xml".
  */
 import { WorkbookReadError } from "./errors";
-import { DEFAULT_LIMITS, ReadLimits, ZipArchive } from "./guard";
+import { DEFAULT_LIMITS, type ReadLimits, ZipArchive } from "./guard";
 import { BUILTIN_FORMATS } from "./numfmt";
 import { CLOSE, END, OPEN, XmlScanner } from "./xml";
 

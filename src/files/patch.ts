@@ -14,7 +14,7 @@ import { WorkbookPlanError, WorkbookReadError } from "./errors";
 import type { ReadLimits } from "./guard";
 import { shiftFormula } from "./formula";
 import { builtinId } from "./numfmt";
-import { findRel, openPackage, WorkbookPackage } from "./package";
+import { findRel, openPackage, type WorkbookPackage } from "./package";
 import { CLOSE, END, OPEN, XmlScanner, escapeXml } from "./xml";
 
 interface CellOp {
@@ -115,9 +115,9 @@ function findKey(parts: Map<string, Uint8Array>, path: string): string | undefin
 function groupWrites(pkg: WorkbookPackage, writes: RangeWrite[]): Map<string, Map<number, Map<number, CellOp>>> {
   const out = new Map<string, Map<number, Map<number, CellOp>>>();
   for (const w of writes) {
-    const sheet =
-      pkg.sheets.find((s) => s.name === w.sheet) ?? pkg.sheets.find((s) => s.name.toLowerCase() === w.sheet.toLowerCase());
-    if (!sheet || !sheet.path || sheet.kind !== "worksheet") throw new WorkbookPlanError("no-such-sheet", `No worksheet named "${w.sheet}"`);
+    const sheet = pkg.sheets.find((s) => s.name === w.sheet) ?? pkg.sheets.find((s) => s.name.toLowerCase() === w.sheet.toLowerCase());
+    if (!sheet || !sheet.path || sheet.kind !== "worksheet")
+      throw new WorkbookPlanError("no-such-sheet", `No worksheet named "${w.sheet}"`);
     let origin: { row: number; col: number };
     try {
       origin = parseAddress(w.address);
@@ -136,18 +136,14 @@ function groupWrites(pkg: WorkbookPackage, writes: RangeWrite[]): Map<string, Ma
       if (!rowOps) ops?.set(row, (rowOps = new Map()));
       line.forEach((value, c) => {
         const formula = flines?.[c] ?? null;
-        if (formula !== null && !formula.startsWith("=")) throw new WorkbookPlanError("bad-write", `Formula must start with "=": ${formula}`);
+        if (formula !== null && !formula.startsWith("="))
+          throw new WorkbookPlanError("bad-write", `Formula must start with "=": ${formula}`);
         if (typeof value === "number" && !Number.isFinite(value)) throw new WorkbookPlanError("bad-write", "Number is not finite");
         rowOps?.set(origin.col + c, { value, formula, numberFormat: w.numberFormat });
       });
     });
   }
   return out;
-}
-
-function prefixOf(tag: string): string {
-  const m = /^<\/?([\w.-]+:)?/.exec(tag);
-  return m?.[1] ?? "";
 }
 
 function scanRows(xml: string, start: number, end: number): OrigRow[] {
@@ -159,8 +155,14 @@ function scanRows(xml: string, start: number, end: number): OrigRow[] {
     const r = sc.attr("r");
     rowNo = r ? Number(r) - 1 : rowNo + 1;
     const row: OrigRow = {
-      row: rowNo, start: sc.tagStart, end: sc.tagEnd, openEnd: sc.tagEnd, selfClosing: sc.selfClosing,
-      hasRef: r !== undefined, style: sc.attr("customFormat") === "1" || sc.attr("customFormat") === "true" ? sc.attr("s") : undefined, cells: [],
+      row: rowNo,
+      start: sc.tagStart,
+      end: sc.tagEnd,
+      openEnd: sc.tagEnd,
+      selfClosing: sc.selfClosing,
+      hasRef: r !== undefined,
+      style: sc.attr("customFormat") === "1" || sc.attr("customFormat") === "true" ? sc.attr("s") : undefined,
+      cells: [],
     };
     rows.push(row);
     if (sc.selfClosing) continue;
@@ -413,7 +415,10 @@ class StylesPatch {
       return xf;
     }
     const tagEnd = base.indexOf(">");
-    let tag = base.slice(0, tagEnd).replace(/\s+numFmtId="[^"]*"/, "").replace(/\s+applyNumberFormat="[^"]*"/, "");
+    let tag = base
+      .slice(0, tagEnd)
+      .replace(/\s+numFmtId="[^"]*"/, "")
+      .replace(/\s+applyNumberFormat="[^"]*"/, "");
     const selfClose = tag.endsWith("/");
     if (selfClose) tag = tag.slice(0, -1);
     tag = tag.replace(/^<([\w.-]+:)?xf\b/, (m0) => `${m0} numFmtId="${id}" applyNumberFormat="1"`);
@@ -444,13 +449,19 @@ class StylesPatch {
       const close = s.indexOf(`</${p}cellXfs>`);
       if (close < 0) throw new Error("styles.xml has no cellXfs to extend");
       s = s.slice(0, close) + this.added.join("") + s.slice(close);
-      s = s.replace(/(<(?:[\w.-]+:)?cellXfs\b[^>]*\bcount=")(\d+)(")/, (_m, a: string, _n: string, z: string) => `${a}${this.xfs.length + this.added.length}${z}`);
+      s = s.replace(
+        /(<(?:[\w.-]+:)?cellXfs\b[^>]*\bcount=")(\d+)(")/,
+        (_m, a: string, _n: string, z: string) => `${a}${this.xfs.length + this.added.length}${z}`,
+      );
     }
     if (this.newFmts.length) {
       const close = s.indexOf(`</${p}numFmts>`);
       if (close >= 0) {
         s = s.slice(0, close) + this.newFmts.join("") + s.slice(close);
-        s = s.replace(/(<(?:[\w.-]+:)?numFmts\b[^>]*\bcount=")(\d+)(")/, (_m, a: string, n: string, z: string) => `${a}${Number(n) + this.newFmts.length}${z}`);
+        s = s.replace(
+          /(<(?:[\w.-]+:)?numFmts\b[^>]*\bcount=")(\d+)(")/,
+          (_m, a: string, n: string, z: string) => `${a}${Number(n) + this.newFmts.length}${z}`,
+        );
       } else {
         const root = /<([\w.-]+:)?styleSheet\b[^>]*>/.exec(s);
         if (!root) throw new Error("styles.xml has no styleSheet element");

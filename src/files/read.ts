@@ -16,7 +16,7 @@ import {
   parseSharedStrings,
   readStringItem,
   stringConstant,
-  WorkbookPackage,
+  type WorkbookPackage,
 } from "./package";
 import { CLOSE, END, OPEN, XmlScanner } from "./xml";
 import { decodeOoxmlEscapes } from "./xml";
@@ -183,7 +183,10 @@ function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
       if (col < left) left = col;
     } else if (n === "mergeCells" || n === "sheetData" || n === "worksheet" || n === "sheetPr") {
       continue;
-    } else if (!sc.selfClosing && (n === "extLst" || n === "conditionalFormatting" || n === "dataValidations" || n === "sheetViews" || n === "cols")) {
+    } else if (
+      !sc.selfClosing &&
+      (n === "extLst" || n === "conditionalFormatting" || n === "dataValidations" || n === "sheetViews" || n === "cols")
+    ) {
       sc.skip();
     }
   }

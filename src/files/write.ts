@@ -195,10 +195,14 @@ function definedNamesXml(plans: SheetPlan[]): string {
     const q = quoteSheet(plan.name);
     if (plan.print?.printArea) {
       checkRange(plan.print.printArea, "print area");
-      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${absRange(plan.print.printArea)}`)}</definedName>`);
+      names.push(
+        `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${absRange(plan.print.printArea)}`)}</definedName>`,
+      );
     }
     if (plan.print?.printTitleRows) {
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!${titleRows(plan.print.printTitleRows)}`)}</definedName>`);
+      names.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!${titleRows(plan.print.printTitleRows)}`)}</definedName>`,
+      );
     }
     const marks = plan.marks ?? {};
     if (Object.keys(marks).length > 0) {
@@ -228,9 +232,7 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(plan, styles, sst, i === 0));
   });
 
-  const sheetsXml = plans
-    .map((p, i) => `<sheet name="${escapeXml(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join("");
+  const sheetsXml = plans.map((p, i) => `<sheet name="${escapeXml(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
   files["xl/workbook.xml"] = strToU8(
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
       `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetsXml}</sheets>` +
@@ -239,9 +241,7 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
       '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
   );
   const n = plans.length;
-  const wbRels = plans.map(
-    (_p, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-  );
+  const wbRels = plans.map((_p, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   wbRels.push(`<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`);
   wbRels.push(`<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   files["xl/_rels/workbook.xml.rels"] = strToU8(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${wbRels.join("")}</Relationships>`);
@@ -266,7 +266,10 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
       "</Relationships>",
   );
   const sheetOverrides = plans
-    .map((_p, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .map(
+      (_p, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
     .join("");
   files["[Content_Types].xml"] = strToU8(
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

@@ -219,7 +219,9 @@ export function escapeXml(s: string): string {
   // Characters not allowed in XML 1.0 are dropped: a writer must never emit them.
   // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
-  return clean.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;"));
+  return clean.replace(/[&<>"']/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;",
+  );
 }
 
 /** Excel's _xHHHH_ escapes in shared strings (control characters written by Excel). */

@@ -30,7 +30,12 @@ export function isStartMonth(period: Period, startMonth: number): boolean {
  * The 累计数 a month should have: its own 本月数 at the start month, otherwise the prior
  * 累计数 plus 本月数; undefined when a needed figure is unknown.
  */
-export function expectedCumulative(month: number | undefined, prior: number | undefined, period: Period, startMonth: number): number | undefined {
+export function expectedCumulative(
+  month: number | undefined,
+  prior: number | undefined,
+  period: Period,
+  startMonth: number,
+): number | undefined {
   if (month === undefined) return undefined;
   if (isStartMonth(period, startMonth)) return month;
   return prior === undefined ? undefined : prior + month;
@@ -149,4 +154,3 @@ export function runningTotals(
   }
   return out;
 }
-

@@ -139,7 +139,10 @@ const labelPatterns = new Map<string, RegExp>();
 function labelPattern(label: string): RegExp {
   let re = labelPatterns.get(label);
   if (!re) {
-    const key = label.normalize("NFKC").replace(/[()（）]/g, "").replace(/盖章/g, "");
+    const key = label
+      .normalize("NFKC")
+      .replace(/[()（）]/g, "")
+      .replace(/盖章/g, "");
     // Allow the optional "(盖章)" and a colon after the label.
     re = new RegExp("^" + [...key].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("") + "(\\(?盖章\\)?)?[:：]?", "u");
     labelPatterns.set(label, re);
@@ -153,7 +156,11 @@ export function afterLabel(text: string, labels: readonly string[]): string | un
     // Cheap test first: the label's first character must start the cell.
     if (folded[0] !== label[0]) continue;
     const m = labelPattern(label).exec(folded);
-    if (m) return folded.slice(m[0].length).replace(/^\(?盖章\)?/, "").replace(/^[:：]/, "");
+    if (m)
+      return folded
+        .slice(m[0].length)
+        .replace(/^\(?盖章\)?/, "")
+        .replace(/^[:：]/, "");
   }
   return undefined;
 }

@@ -68,7 +68,12 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
     c(spec.dateLabel + "：", "metaLabel"),
     c(values.date ? serialFromYmd(values.date) : null, "dateInput"),
   ];
-  rows[L.headerRow] = [c(spec.columns.item, "header"), c(spec.columns.unit, "header"), c(spec.columns.month, "header"), c(spec.columns.cumulative, "header")];
+  rows[L.headerRow] = [
+    c(spec.columns.item, "header"),
+    c(spec.columns.unit, "header"),
+    c(spec.columns.month, "header"),
+    c(spec.columns.cumulative, "header"),
+  ];
   spec.items.forEach((item, i) => {
     const style = item.kind === "whole" ? "whole" : "decimal";
     rows[L.firstItemRow + i] = [
@@ -128,10 +133,18 @@ export function totalPlan(spec: FormSpec, result: MergeResult, county: string, d
     month[t.item] = t.month;
     cumulative[t.item] = t.cumulative;
   }
-  const plan = annexPlan(spec, result.period, { unit: county, date, month, cumulative }, name ?? `${sheetNameForPeriod(result.period)}汇总`);
+  const plan = annexPlan(
+    spec,
+    result.period,
+    { unit: county, date, month, cumulative },
+    name ?? `${sheetNameForPeriod(result.period)}汇总`,
+  );
   const noteRow = plan.rows.length;
   plan.rows[noteRow] = [
-    { value: `汇总${result.includedCount}个单位（生成于${dateZh(ymdKey(date))}）；各单位明细见“${detailSheetName(result.period)}”。`, style: "note" },
+    {
+      value: `汇总${result.includedCount}个单位（生成于${dateZh(ymdKey(date))}）；各单位明细见“${detailSheetName(result.period)}”。`,
+      style: "note",
+    },
   ];
   plan.merges.push(`A${noteRow + 1}:D${noteRow + 1}`);
   plan.protect = false;
@@ -185,7 +198,10 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
   rows[1] = h1;
   rows[2] = h2;
   const text = (v: string | undefined): PlanCell => ({ value: v ?? "", style: "text" });
-  const ordered = [...result.files].sort((a, b) => statusOrder(a.status) - statusOrder(b.status) || (a.rosterUnit ?? a.unit ?? "").localeCompare(b.rosterUnit ?? b.unit ?? "", "zh"));
+  const ordered = [...result.files].sort(
+    (a, b) =>
+      statusOrder(a.status) - statusOrder(b.status) || (a.rosterUnit ?? a.unit ?? "").localeCompare(b.rosterUnit ?? b.unit ?? "", "zh"),
+  );
   ordered.forEach((f, n) => {
     const row: (PlanCell | null)[] = [
       { value: n + 1, style: "whole" },
@@ -237,4 +253,3 @@ export function gridFromPlan(plan: SheetPlan): SheetGrid {
   for (const [k, v] of Object.entries(plan.marks ?? {})) marks[k] = v;
   return { sheet: plan.name, top: 0, left: 0, cells, marks };
 }
-

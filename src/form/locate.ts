@@ -238,7 +238,11 @@ export function locateReports(workbook: WorkbookGrids, spec: FormSpec, hints: Lo
 }
 
 /** "This file has no report for the month" (or none at all), naming the months it does have. */
-export function noReportFinding(reports: readonly UnitReport[], wanted: Period | undefined, severity: Finding["severity"] = "error"): Finding {
+export function noReportFinding(
+  reports: readonly UnitReport[],
+  wanted: Period | undefined,
+  severity: Finding["severity"] = "error",
+): Finding {
   return {
     severity,
     code: "no-report-for-period",
@@ -269,9 +273,11 @@ export function pickReport(reports: readonly UnitReport[], period: Period): Unit
       ...r,
       period,
       periodSource: "requested",
-      findings: [...r.findings, { severity: "warning", code: "period-unknown", sheet: r.sheet, params: { period: `${period.year}-${period.month}` } }],
+      findings: [
+        ...r.findings,
+        { severity: "warning", code: "period-unknown", sheet: r.sheet, params: { period: `${period.year}-${period.month}` } },
+      ],
     };
   }
   return undefined;
 }
-

@@ -8,7 +8,7 @@ import { hasErrors, type Finding } from "./findings";
 import type { WorkbookGrids } from "./grid";
 import { cleanUnitName, locateReports, noReportFinding, pickReport, priorReport } from "./locate";
 import type { FileOutcome, MergeResult, TotalRow } from "./merge-types";
-import { compareYmd, periodKey, type Period } from "./period";
+import { compareYmd, type Period } from "./period";
 import { formatScaled, fromScaled, type UnitReport } from "./report";
 import { matchUnit, unitFromFileName, unitKey, type Roster } from "./roster";
 import type { FormSpec } from "./spec";
@@ -147,9 +147,13 @@ export class Merger {
       cumulative: fromScaled(cumulative),
     }));
 
-    const reported = new Set(files.filter((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate").map((f) => f.rosterUnit));
+    const reported = new Set(
+      files.filter((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate").map((f) => f.rosterUnit),
+    );
     const missing = roster ? roster.units.map((u) => u.name).filter((n) => !reported.has(n)) : [];
-    const late = files.filter((f) => (f.status === "included" || f.status === "excluded") && f.late).map((f) => f.rosterUnit ?? f.unit ?? f.file);
+    const late = files
+      .filter((f) => (f.status === "included" || f.status === "excluded") && f.late)
+      .map((f) => f.rosterUnit ?? f.unit ?? f.file);
 
     const findings: Finding[] = [];
     if (this.opts.priorCounty) {
@@ -207,4 +211,3 @@ export function mergeWorkbooks(workbooks: ReadonlyArray<{ file: string; workbook
   for (const w of workbooks) m.addWorkbook(w.file, w.workbook);
   return m.finish();
 }
-

@@ -12,7 +12,15 @@ type Params = Finding["params"];
 type Render = (p: Params) => string;
 
 const col = (p: Params, lang: Lang): string =>
-  p.column === "cumulative" ? (lang === "zh" ? "累计数" : "cumulative") : p.column === "month" ? (lang === "zh" ? "本月数" : "this month") : "";
+  p.column === "cumulative"
+    ? lang === "zh"
+      ? "累计数"
+      : "cumulative"
+    : p.column === "month"
+      ? lang === "zh"
+        ? "本月数"
+        : "this month"
+      : "";
 
 const itemEn = (p: Params): string => ANNEX.items.find((i) => i.id === p.itemId)?.labelEn ?? String(p.item ?? "");
 const where = (p: Params): string => `“${p.item}”${col(p, "zh")}`;
@@ -80,7 +88,8 @@ const EN: Record<FindingCode, Render> = {
   blank: (p) => `${whereEn(p)} is blank; counted as 0.`,
   "text-number": (p) => `${whereEn(p)} is a number stored as text ("${p.value}"); counted as ${p.number}.`,
   "placeholder-zero": (p) => `${whereEn(p)} reads "${p.value}"; counted as 0.`,
-  "formula-no-value": (p) => `${whereEn(p)} is a formula (${p.formula}) with no calculated value in the file. Open and save it in Excel or WPS, then send it again.`,
+  "formula-no-value": (p) =>
+    `${whereEn(p)} is a formula (${p.formula}) with no calculated value in the file. Open and save it in Excel or WPS, then send it again.`,
   "cell-error": (p) => `${whereEn(p)} shows the error ${p.value}. Fix the formula or type the number.`,
   "cumulative-below-month": (p) => `"${itemEn(p)}": cumulative (${p.cumulative}) is less than this month (${p.month}).`,
   "cumulative-mismatch": (p) =>
@@ -99,7 +108,8 @@ const EN: Record<FindingCode, Render> = {
     p.period && p.period !== "?"
       ? `The month could not be read from the sheet name, title or date; taken as ${p.period}.`
       : `The month could not be read from the sheet name, title or date; name the sheet like 2018年7月.`,
-  "no-report-for-period": (p) => (p.period ? `The file has no report for ${p.period}${p.found ? ` (only ${p.found})` : ""}.` : `The file holds no monthly report.`),
+  "no-report-for-period": (p) =>
+    p.period ? `The file has no report for ${p.period}${p.found ? ` (only ${p.found})` : ""}.` : `The file holds no monthly report.`,
   unreadable: (p) => `${p.reasonEn ?? p.reason}`,
   duplicate: (p) => `Duplicate of "${p.other}" (both ${p.unit}); "${p.other}" was counted.`,
   "county-cumulative-mismatch": (p) =>

@@ -44,7 +44,8 @@ function scaleNumber(n: number, where: Where, findings: Finding[]): number | und
   const scaled = Math.round(n * SCALE);
   // Tolerance: binary floating point turns 1.2345 into 1.23449999...; anything beyond
   // that noise is a real extra decimal.
-  const exactAt = (places: number) => Math.abs(n * 10 ** places - Math.round(n * 10 ** places)) < 1e-7 * Math.max(1, Math.abs(n) * 10 ** places);
+  const exactAt = (places: number) =>
+    Math.abs(n * 10 ** places - Math.round(n * 10 ** places)) < 1e-7 * Math.max(1, Math.abs(n) * 10 ** places);
   if (item.kind === "whole" && !exactAt(0)) {
     findings.push(finding(where, "error", "not-whole", { value: n }));
     return undefined;

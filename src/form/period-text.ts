@@ -9,7 +9,9 @@ import { fold } from "./text";
  */
 export function readPeriodFromName(name: string): { full?: Period; month?: number } | undefined {
   const t = fold(name).replace(/\s+/g, "");
-  const full = /(?:^|[^\d])((?:19|20|21)\d{2})(?:年|[-./_])(\d{1,2})(?!\d)(?:月|(?![-./]\d))/.exec(t) ?? /(?:^|[^\d])((?:19|20|21)\d{2})(0[1-9]|1[0-2])(?!\d)/.exec(t);
+  const full =
+    /(?:^|[^\d])((?:19|20|21)\d{2})(?:年|[-./_])(\d{1,2})(?!\d)(?:月|(?![-./]\d))/.exec(t) ??
+    /(?:^|[^\d])((?:19|20|21)\d{2})(0[1-9]|1[0-2])(?!\d)/.exec(t);
   if (full) {
     const p = { year: Number(full[1]), month: Number(full[2]) };
     if (isValidPeriod(p)) return { full: p };

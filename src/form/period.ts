@@ -29,8 +29,7 @@ export function isValidPeriod(p: Period): boolean {
 /** Parses "2018-07", "2018-7", "2018.7", "2018/07", "201807", "2018年7月". Undefined when not a period. */
 export function parsePeriod(text: string): Period | undefined {
   const t = text.normalize("NFKC").trim();
-  const m =
-    /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(份)?$/.exec(t) ?? /^(\d{4})(\d{2})$/.exec(t);
+  const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(份)?$/.exec(t) ?? /^(\d{4})(\d{2})$/.exec(t);
   if (!m) return undefined;
   const p = { year: Number(m[1]), month: Number(m[2]) };
   return isValidPeriod(p) ? p : undefined;

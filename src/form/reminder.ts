@@ -51,16 +51,16 @@ export function buildReminder(result: MergeResult, opts: ReminderOptions): strin
     });
   }
   if (unreadable.length > 0) {
-    lines.push(zh ? `以下文件无法读取，请另存为 .xlsx 后重新报送：` : `These files could not be read; please save as .xlsx and send again:`);
+    lines.push(
+      zh ? `以下文件无法读取，请另存为 .xlsx 后重新报送：` : `These files could not be read; please save as .xlsx and send again:`,
+    );
     unreadable.forEach((f, i) => lines.push(zh ? `${i + 1}.${f.file}` : `- ${f.file}`));
   }
   if (result.missing.length === 0 && wrong.length === 0 && unreadable.length === 0) {
     lines.push(zh ? `各单位均已按要求报送，感谢支持。` : `All units have reported. Thank you.`);
   } else {
     lines.push(
-      zh
-        ? `请于${ymdZh(result.deadline)}前报送${opts.office}。`
-        : `Please send it to ${opts.office} by ${ymdKey(result.deadline)}.`,
+      zh ? `请于${ymdZh(result.deadline)}前报送${opts.office}。` : `Please send it to ${opts.office} by ${ymdKey(result.deadline)}.`,
     );
   }
   return lines.join("\n");

@@ -111,4 +111,3 @@ export function unitFromFileName(fileName: string, roster: Roster): RosterUnit |
 export function rosterNames(roster: Roster): string[] {
   return roster.units.map((u) => u.name);
 }
-

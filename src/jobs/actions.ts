@@ -37,7 +37,10 @@ export const SETTING_RANGE: Readonly<Record<keyof Settings, { min: number; max: 
 };
 
 /** Store keys; the remembered unit sits beside the settings. */
-export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = { deadlineDay: "yuebao.deadlineDay", startMonth: "yuebao.startMonth" };
+export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
+  deadlineDay: "yuebao.deadlineDay",
+  startMonth: "yuebao.startMonth",
+};
 export const UNIT_KEY = "yuebao.unit";
 
 export function settingInRange(name: keyof Settings, n: number): boolean {
@@ -57,16 +60,17 @@ export function readSettings(store: Pick<SettingsStore, "get">): Settings {
 /** Stores valid settings; an out-of-range value is a programming error (the form validates first). */
 export function writeSettings(store: SettingsStore, next: Settings): void {
   for (const name of ["deadlineDay", "startMonth"] as const) {
-    if (!settingInRange(name, next[name])) throw new RangeError(`${name} must be a whole number from ${SETTING_RANGE[name].min} to ${SETTING_RANGE[name].max}, not ${next[name]}`);
+    if (!settingInRange(name, next[name]))
+      throw new RangeError(
+        `${name} must be a whole number from ${SETTING_RANGE[name].min} to ${SETTING_RANGE[name].max}, not ${next[name]}`,
+      );
   }
   store.set(SETTING_KEYS.deadlineDay, String(next.deadlineDay));
   store.set(SETTING_KEYS.startMonth, String(next.startMonth));
 }
 
 export type InsertOutcome =
-  | { status: "inserted"; sheet: string }
-  | { status: "exists"; sheet: string }
-  | { status: "downloaded"; fileName: string };
+  { status: "inserted"; sheet: string } | { status: "exists"; sheet: string } | { status: "downloaded"; fileName: string };
 
 export interface InsertRequest {
   period: Period;

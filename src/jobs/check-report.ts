@@ -26,7 +26,12 @@ export function reportsToCheck(reports: readonly UnitReport[], wanted: Period | 
 }
 
 /** One report's findings; `all` are the workbook's reports, where last month is looked up. */
-export function checkReport(report: UnitReport, all: readonly UnitReport[], opts: CheckOptions, fallback?: Period): { period?: Period; findings: Finding[] } {
+export function checkReport(
+  report: UnitReport,
+  all: readonly UnitReport[],
+  opts: CheckOptions,
+  fallback?: Period,
+): { period?: Period; findings: Finding[] } {
   const period = report.period ?? fallback;
   if (!period) return { findings: [{ severity: "error", code: "period-unknown", sheet: report.sheet, params: { period: "?" } }] };
   const prior = priorReport(all, period, report);

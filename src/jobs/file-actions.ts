@@ -9,7 +9,15 @@ import { periodKey, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
-import { UNIT_KEY, writeSettings, type FillOutcome, type PaneActions, type ReportCheck, type Settings, type SettingsStore } from "./actions";
+import {
+  UNIT_KEY,
+  writeSettings,
+  type FillOutcome,
+  type PaneActions,
+  type ReportCheck,
+  type Settings,
+  type SettingsStore,
+} from "./actions";
 import { checkReport, reportsToCheck } from "./check-report";
 import { fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
@@ -31,9 +39,9 @@ export interface FileActionsDeps {
   store: SettingsStore;
 }
 
-
 /** A file name safe on Windows, Mac and Linux. */
 function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what must go
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").slice(0, 120);
 }
 
@@ -68,16 +76,29 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         let reports: UnitReport[];
         // Only reading the file can fail for the user's reasons; a fault in the checks is a bug.
         try {
-          reports = locateReports(m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, { fileName: f.name, requested: req.period });
+          reports = locateReports(m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, {
+            fileName: f.name,
+            requested: req.period,
+          });
         } catch (err) {
           const reason = unreadableReason(err, f.name);
-          out.push({ source: f.name, file: f.name, sheet: "", findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }] });
+          out.push({
+            source: f.name,
+            file: f.name,
+            sheet: "",
+            findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }],
+          });
           continue;
         }
         const chosen = reportsToCheck(reports, req.period);
         if (chosen.length === 0) out.push({ source: f.name, file: f.name, sheet: "", findings: [noReportFinding(reports, req.period)] });
         for (const r of chosen) {
-          const checked = checkReport(r, reports, { spec: d.spec, startMonth: settings.startMonth, deadlineDay: settings.deadlineDay }, req.period);
+          const checked = checkReport(
+            r,
+            reports,
+            { spec: d.spec, startMonth: settings.startMonth, deadlineDay: settings.deadlineDay },
+            req.period,
+          );
           out.push({ source: `${f.name} › ${r.sheet}`, file: f.name, sheet: r.sheet, unit: r.unit?.name, ...checked });
         }
       }
@@ -90,7 +111,15 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       const m = await d.files();
       const prior = req.priorFile ? { name: req.priorFile.name, bytes: new Uint8Array(await req.priorFile.arrayBuffer()) } : undefined;
       const r = fillFile(
-        { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.file.name, period: req.period, startMonth: settings.startMonth, mode: "values", prior, spec: d.spec },
+        {
+          bytes: new Uint8Array(await req.file.arrayBuffer()),
+          name: req.file.name,
+          period: req.period,
+          startMonth: settings.startMonth,
+          mode: "values",
+          prior,
+          spec: d.spec,
+        },
         m.parse,
         m.patch,
       );

@@ -49,7 +49,12 @@ export async function loadRoster(src: ByteSource, parse: ParseWorkbook): Promise
 }
 
 /** Last month's county total (or any report) for the month before `period`. */
-export async function loadPriorReport(src: ByteSource, parse: ParseWorkbook, spec: FormSpec, period: Period): Promise<UnitReport | undefined> {
+export async function loadPriorReport(
+  src: ByteSource,
+  parse: ParseWorkbook,
+  spec: FormSpec,
+  period: Period,
+): Promise<UnitReport | undefined> {
   const wb = parse(await src.read(), src.name);
   return pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
 }
@@ -58,7 +63,12 @@ export async function loadPriorReport(src: ByteSource, parse: ParseWorkbook, spe
  * Last month's county workbook: its total and, when it keeps one, its 单位名册 — so a county
  * office that picks last month's file need not pick the roster again. One parse for both.
  */
-export async function loadPriorCounty(src: ByteSource, parse: ParseWorkbook, spec: FormSpec, period: Period): Promise<{ report?: UnitReport; roster?: Roster }> {
+export async function loadPriorCounty(
+  src: ByteSource,
+  parse: ParseWorkbook,
+  spec: FormSpec,
+  period: Period,
+): Promise<{ report?: UnitReport; roster?: Roster }> {
   const wb = parse(await src.read(), src.name);
   const report = pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
   const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET);

@@ -48,7 +48,9 @@ export function createOfficeActions(initial: JobContext, extras: OfficeExtras): 
       const checks: ReportCheck[] = await validateJob(ctx, req);
       watched = checks.map((c) => c.sheet);
       if (req.highlight && extras.highlight) {
-        const cells = checks.flatMap((c) => c.findings.filter((f) => f.cell && HIGHLIGHT.has(f.code)).map((f) => ({ sheet: f.sheet, cell: f.cell as string })));
+        const cells = checks.flatMap((c) =>
+          c.findings.filter((f) => f.cell && HIGHLIGHT.has(f.code)).map((f) => ({ sheet: f.sheet, cell: f.cell as string })),
+        );
         await extras.clearHighlight?.();
         if (cells.length > 0) await extras.highlight(cells);
       }

@@ -13,7 +13,17 @@ import { fromScaled, type UnitReport } from "../form/report";
 import { rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
-import type { FillOutcome, FillRequest, InsertOutcome, InsertRequest, MergeOutcome, MergeRequest, ReportCheck, Settings, ValidateRequest } from "./actions";
+import type {
+  FillOutcome,
+  FillRequest,
+  InsertOutcome,
+  InsertRequest,
+  MergeOutcome,
+  MergeRequest,
+  ReportCheck,
+  Settings,
+  ValidateRequest,
+} from "./actions";
 import { checkReport } from "./check-report";
 import { fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
@@ -99,7 +109,12 @@ export async function validateJob(ctx: JobContext, req: ValidateRequest): Promis
   const targets = req.scope === "all" ? wb.reports : wb.reports.filter((r) => r.sheet === wb.active);
   if (targets.length === 0) throw notAReport(ctx, wb.active);
   const opts = { spec: ctx.spec, startMonth: ctx.settings.startMonth, deadlineDay: ctx.settings.deadlineDay, roster: wb.roster };
-  return targets.map((report) => ({ source: report.sheet, sheet: report.sheet, unit: report.unit?.name, ...checkReport(report, wb.reports, opts, req.period) }));
+  return targets.map((report) => ({
+    source: report.sheet,
+    sheet: report.sheet,
+    unit: report.unit?.name,
+    ...checkReport(report, wb.reports, opts, req.period),
+  }));
 }
 
 export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOutcome> {
@@ -108,7 +123,12 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
   if (!report) throw notAReport(ctx, wb.active);
   const period = report.period ?? req.period;
   if (!period)
-    throw new JobError("no-report-for-period", "无法判断当前报表的月份，请在表名中写明，例如“2018年7月”。", "The month of this report is unknown; name the sheet like 2018年7月.", ctx.lang);
+    throw new JobError(
+      "no-report-for-period",
+      "无法判断当前报表的月份，请在表名中写明，例如“2018年7月”。",
+      "The month of this report is unknown; name the sheet like 2018年7月.",
+      ctx.lang,
+    );
 
   let prior: PriorRef | undefined;
   let priorSource = "";
@@ -127,7 +147,12 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
   const plan = planFill(report, period, ctx.settings.startMonth, prior, req.mode, ctx.spec);
   // Never write over what the clerk typed without asking (the pane asks, then calls again).
   if (plan.replaces.length > 0 && !req.overwrite) {
-    const confirm = plan.replaces.map((r) => ({ item: r.item, cell: r.cell, current: r.current === undefined ? undefined : fromScaled(r.current), computed: fromScaled(r.scaled) }));
+    const confirm = plan.replaces.map((r) => ({
+      item: r.item,
+      cell: r.cell,
+      current: r.current === undefined ? undefined : fromScaled(r.current),
+      computed: fromScaled(r.scaled),
+    }));
     return { sheet: report.sheet, period, priorSource, written: 0, findings: plan.findings, confirm };
   }
   if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet));
@@ -135,15 +160,19 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
 }
 
 export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<MergeOutcome> {
-  if (req.files.length === 0)
-    throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", ctx.lang);
+  if (req.files.length === 0) throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", ctx.lang);
   const parse = await ctx.parser();
   // One read of the county workbook: its 单位名册 sheet and last month's total, if there.
   const wb = await readReports(ctx, req.period);
   const priorSheet = findPeriodSheet(wb.infos, addMonths(req.period, -1), "county-total");
   const inWorkbook = {
     roster: wb.roster,
-    priorCounty: priorSheet ? pickReport(wb.reports.filter((r) => r.sheet === priorSheet.name), addMonths(req.period, -1)) : undefined,
+    priorCounty: priorSheet
+      ? pickReport(
+          wb.reports.filter((r) => r.sheet === priorSheet.name),
+          addMonths(req.period, -1),
+        )
+      : undefined,
   };
   const picked = { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) };
   const { roster, priorCounty } = await loadCountyInputs(picked, parse, ctx.spec, req.period, inWorkbook);

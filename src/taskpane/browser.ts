@@ -29,7 +29,7 @@ export function browserStore(): { get(key: string): string | null; set(key: stri
     }
   })();
   return {
-    get: (k) => (ls ? ls.getItem(k) : memory.get(k) ?? null),
+    get: (k) => (ls ? ls.getItem(k) : (memory.get(k) ?? null)),
     set: (k, v) => (ls ? ls.setItem(k, v) : void memory.set(k, v)),
   };
 }

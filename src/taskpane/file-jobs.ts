@@ -11,5 +11,14 @@ import { officeName } from "./office-name";
 
 export function fileActionsMaker(lang: "zh" | "en", store: SettingsStore): (settings: Settings) => PaneActions {
   return (settings) =>
-    createFileActions({ spec: ANNEX, settings, lang, files: loadFilesModule, download: downloadBytes, today: todayYmd, office: officeName(lang), store });
+    createFileActions({
+      spec: ANNEX,
+      settings,
+      lang,
+      files: loadFilesModule,
+      download: downloadBytes,
+      today: todayYmd,
+      office: officeName(lang),
+      store,
+    });
 }

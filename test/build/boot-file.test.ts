@@ -24,6 +24,10 @@ it("treats a page opened from disk as file mode at once, even with office.js pre
 
 it("still asks Office.js when the page is served over https", async () => {
   g.location = { protocol: "https:", href: "https://server/yuebao/taskpane.html" };
-  g.Office = { HostType: { Excel: "Excel" }, context: { displayLanguage: "en-US" }, onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }) };
+  g.Office = {
+    HostType: { Excel: "Excel" },
+    context: { displayLanguage: "en-US" },
+    onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }),
+  };
   await expect(detectHost(1000)).resolves.toEqual({ mode: "excel", language: "en" });
 });

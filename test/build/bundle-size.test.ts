@@ -19,7 +19,8 @@ function chunkNames(dir: string): Set<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) chunkNames(full).forEach((n) => names.add(n));
-    else if (/\.tsx?$/.test(entry.name)) for (const m of fs.readFileSync(full, "utf8").matchAll(/webpackChunkName:\s*"([^"]+)"/g)) names.add(m[1]);
+    else if (/\.tsx?$/.test(entry.name))
+      for (const m of fs.readFileSync(full, "utf8").matchAll(/webpackChunkName:\s*"([^"]+)"/g)) names.add(m[1]);
   }
   return names;
 }
@@ -35,5 +36,8 @@ it("lists only chunks the pane really names, and every panel and job chunk", () 
 });
 
 it("reads script sources quoted or not", () => {
-  expect(size.scriptSources('<script src="./a.js"></script><script defer src=b.1234.js></script><script>x</script>')).toEqual(["./a.js", "b.1234.js"]);
+  expect(size.scriptSources('<script src="./a.js"></script><script defer src=b.1234.js></script><script>x</script>')).toEqual([
+    "./a.js",
+    "b.1234.js",
+  ]);
 });

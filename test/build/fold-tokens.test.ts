@@ -26,18 +26,21 @@ afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
 describe("foldTokens", () => {
   it("replaces reads of the imported tokens with their values, zIndex numbers included", () => {
-    const src = 'import { makeStyles, tokens } from "@fluentui/react-components";\nconst a = { color: tokens.colorNeutralForeground3, z: tokens.zIndexPopup };';
+    const src =
+      'import { makeStyles, tokens } from "@fluentui/react-components";\nconst a = { color: tokens.colorNeutralForeground3, z: tokens.zIndexPopup };';
     expect(foldTokens(src)).toBe(
       `import { makeStyles, tokens } from "@fluentui/react-components";\nconst a = { color: "var(--colorNeutralForeground3)", z: ${JSON.stringify(tokens.zIndexPopup)} };`,
     );
-    expect(foldTokens("import { tokens } from '@fluentui/react-theme';\nx(tokens.spacingVerticalM)")).toContain('x("var(--spacingVerticalM)")');
+    expect(foldTokens("import { tokens } from '@fluentui/react-theme';\nx(tokens.spacingVerticalM)")).toContain(
+      'x("var(--spacingVerticalM)")',
+    );
   });
 
   it("leaves alone what it cannot prove is a token read", () => {
     const cases = [
       'import { tokens } from "@fluentui/react-components"; f(tokens[name], tokens.notAToken, theme.tokens.colorNeutralForeground1)',
       'import { tokens as t } from "@fluentui/react-components"; f(tokens.colorNeutralForeground1)', // renamed: `tokens` here is something else
-      'const tokens = lex(text); f(tokens.colorNeutralForeground1)', // not imported
+      "const tokens = lex(text); f(tokens.colorNeutralForeground1)", // not imported
       'import { tokens } from "./my-tokens"; f(tokens.colorNeutralForeground1)', // not Fluent's
     ];
     for (const src of cases) expect(foldTokens(src)).toBe(src);
@@ -47,7 +50,13 @@ describe("foldTokens", () => {
 describe("a production build with a lazy chunk", () => {
   const out = path.join(TMP, "out");
   beforeAll(async () => {
-    const c = config.createConfig({ mode: "production", entry: path.join(__dirname, "fixtures", "tokens", "index.ts"), outDir: out, officeJs: "none", copy: false });
+    const c = config.createConfig({
+      mode: "production",
+      entry: path.join(__dirname, "fixtures", "tokens", "index.ts"),
+      outDir: out,
+      officeJs: "none",
+      copy: false,
+    });
     await new Promise<void>((resolve, reject) =>
       webpack(c, (err, stats) => (err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve())),
     );

@@ -10,7 +10,14 @@ import webpack from "webpack";
 import { validateManifest } from "../manifest/xmllint";
 
 interface ConfigModule {
-  createConfig(options: { mode: "production" | "development"; entry: string; outDir: string; baseUrl: string; officeJs: "local" | "cdn" | "none"; copy?: boolean }): webpack.Configuration;
+  createConfig(options: {
+    mode: "production" | "development";
+    entry: string;
+    outDir: string;
+    baseUrl: string;
+    officeJs: "local" | "cdn" | "none";
+    copy?: boolean;
+  }): webpack.Configuration;
   normaliseBaseUrl(raw: string): string;
   rewriteManifest(xml: string, baseUrl: string): string;
   OFFICE_JS: { cdn: string; local: string };
@@ -82,7 +89,15 @@ describe("production build, Office.js self-hosted (default)", () => {
 
   it("copies Office.js for Excel (all Excel scripts and locales) without debug files or other apps", () => {
     const dir = path.join(out, "office-js");
-    for (const f of ["office.js", "o15apptofilemappingtable.js", "excel-win32-16.01.js", "excel-web-16.00.js", "excel-mac-16.00.js", "zh-cn/office_strings.js", "en-us/office_strings.js"]) {
+    for (const f of [
+      "office.js",
+      "o15apptofilemappingtable.js",
+      "excel-win32-16.01.js",
+      "excel-web-16.00.js",
+      "excel-mac-16.00.js",
+      "zh-cn/office_strings.js",
+      "en-us/office_strings.js",
+    ]) {
       expect({ f, exists: fs.existsSync(path.join(dir, f)) }).toEqual({ f, exists: true });
     }
     for (const f of ["office.debug.js", "word-win32-16.01.js", "outlook-web-16.01.js", "powerpoint-web-16.00.js", "office.d.ts"]) {
@@ -149,7 +164,8 @@ describe("base URL handling", () => {
   });
 
   it("rewrites every dev URL and nothing else", () => {
-    const xml = '<a x="https://localhost:3000/taskpane.html"/><b y="https://localhost:3000/assets/icon-16.png"/><c z="https://localhost:30001/"/>';
+    const xml =
+      '<a x="https://localhost:3000/taskpane.html"/><b y="https://localhost:3000/assets/icon-16.png"/><c z="https://localhost:30001/"/>';
     expect(config.rewriteManifest(xml, BASE)).toBe(
       `<a x="${BASE}taskpane.html"/><b y="${BASE}assets/icon-16.png"/><c z="https://localhost:30001/"/>`,
     );

@@ -28,7 +28,11 @@ function libIsStale(): boolean {
 
 describe("bin/yuebao.js", () => {
   beforeAll(() => {
-    if (libIsStale()) execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+    if (libIsStale())
+      execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
   }, 120000);
 
   it("prints the usage in Chinese for --help and exits 0", () => {

@@ -33,7 +33,10 @@ describe("yuebao fill", () => {
     t = tempDir("fill");
     writeBooks(
       [
-        { path: p("七月.xlsx"), sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: null, cells: EXTRA }] },
+        {
+          path: p("七月.xlsx"),
+          sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: null, cells: EXTRA }],
+        },
         { path: p("六月.xlsx"), sheets: [{ name: "2018年6月", unit: "云集镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }] },
         { path: p("五月.xlsx"), sheets: [{ name: "2018年5月", unit: "云集镇", date: "2018-06-05", month: JUNE_M, cumulative: JUNE_C }] },
         {
@@ -133,7 +136,10 @@ describe("yuebao fill", () => {
   });
 
   it("in January (the start month) needs no prior: 累计 = 本月", async () => {
-    writeBooks([{ path: p("一月.xlsx"), sheets: [{ name: "2019年1月", unit: "云集镇", date: "2019-02-05", month: JULY_M, cumulative: null }] }], t.dir);
+    writeBooks(
+      [{ path: p("一月.xlsx"), sheets: [{ name: "2019年1月", unit: "云集镇", date: "2019-02-05", month: JULY_M, cumulative: null }] }],
+      t.dir,
+    );
     const out = p("一月-累计.xlsx");
     const r = await run(["fill", p("一月.xlsx"), "--period", "2019-01", "--out", out]);
     expect(r.code).toBe(0);

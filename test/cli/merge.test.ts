@@ -24,10 +24,36 @@ import {
 } from "./support";
 
 const UNITS = [
-  "云集镇", "廖田镇", "茶市镇", "冠市镇", "江口镇", "宝盖镇", "花桥镇", "铁丝塘镇", "泉溪镇", "洪山镇",
-  "三塘镇", "谭子山镇", "鸡笼镇", "泉湖镇", "柞市镇", "茅市镇", "硫市镇", "栗江镇", "近尾洲镇", "咸塘镇",
-  "松江镇", "相市乡", "岐山办事处", "车江片区服务中心", "县应急管理局", "县市场监督管理局", "县交通运输局",
-  "县住房和城乡建设局", "县自然资源局", "县消防救援大队",
+  "云集镇",
+  "廖田镇",
+  "茶市镇",
+  "冠市镇",
+  "江口镇",
+  "宝盖镇",
+  "花桥镇",
+  "铁丝塘镇",
+  "泉溪镇",
+  "洪山镇",
+  "三塘镇",
+  "谭子山镇",
+  "鸡笼镇",
+  "泉湖镇",
+  "柞市镇",
+  "茅市镇",
+  "硫市镇",
+  "栗江镇",
+  "近尾洲镇",
+  "咸塘镇",
+  "松江镇",
+  "相市乡",
+  "岐山办事处",
+  "车江片区服务中心",
+  "县应急管理局",
+  "县市场监督管理局",
+  "县交通运输局",
+  "县住房和城乡建设局",
+  "县自然资源局",
+  "县消防救援大队",
 ];
 const WITH_ERRORS = "县林业局";
 const SENT_XLS = "县水利局";
@@ -50,7 +76,10 @@ interface JsonReport {
 }
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8")) as JsonReport;
-const totalsScaled = (r: JsonReport) => ({ month: r.totals.map((t) => scaled(t.month)), cumulative: r.totals.map((t) => scaled(t.cumulative)) });
+const totalsScaled = (r: JsonReport) => ({
+  month: r.totals.map((t) => scaled(t.month)),
+  cumulative: r.totals.map((t) => scaled(t.cumulative)),
+});
 const expectedScaled = (list: Figures[]) => ({ month: sumScaled(list, "month"), cumulative: sumScaled(list, "cumulative") });
 
 describe("yuebao merge", () => {
@@ -95,9 +124,18 @@ describe("yuebao merge", () => {
       { path: extra.duplicate, sheets: [{ name: "2018年7月", unit: "泉湖镇人民政府", date: "2018-08-03", ...dup }] },
       { path: extra.withErrors, sheets: [{ name: "2018年7月", unit: WITH_ERRORS, date: "2018-08-05", ...bad }] },
       { path: extra.june, sheets: [{ name: "2018年6月", unit: "云集镇", date: "2018-07-05", ...randomFigures(next) }] },
-      { path: dir("side", `${SENT_XLS}.xlsx`), sheets: [{ name: "2018年7月", unit: SENT_XLS, date: "2018-08-05", ...randomFigures(next) }] },
-      { path: dir("县汇总-2018-06.xlsx"), sheets: [{ name: "2018年6月", unit: "县安委办", date: "2018-07-12", month: prior, cumulative: prior }] },
-      { path: dir("县汇总-2018-06-有误.xlsx"), sheets: [{ name: "2018年6月", unit: "县安委办", date: "2018-07-12", month: priorOff, cumulative: priorOff }] },
+      {
+        path: dir("side", `${SENT_XLS}.xlsx`),
+        sheets: [{ name: "2018年7月", unit: SENT_XLS, date: "2018-08-05", ...randomFigures(next) }],
+      },
+      {
+        path: dir("县汇总-2018-06.xlsx"),
+        sheets: [{ name: "2018年6月", unit: "县安委办", date: "2018-07-12", month: prior, cumulative: prior }],
+      },
+      {
+        path: dir("县汇总-2018-06-有误.xlsx"),
+        sheets: [{ name: "2018年6月", unit: "县安委办", date: "2018-07-12", month: priorOff, cumulative: priorOff }],
+      },
     );
     writeBooks(books, t.dir);
     copyFileSync(join(FIXTURES, "truncated.xlsx"), extra.damaged);
@@ -145,9 +183,11 @@ describe("yuebao merge", () => {
     expect(byFile(extra.duplicate)).toMatchObject({ unit: "泉湖镇人民政府", rosterUnit: "泉湖镇" });
     expect(byFile(extra.duplicate).findings[0]).toMatchObject({ severity: "warning", code: "duplicate" });
     expect(byFile(extra.duplicate).findings[0].message).toContain(unitFile(UNITS.indexOf("泉湖镇")));
-    expect(byFile(extra.withErrors).findings.filter((x) => x.severity === "error").map((x) => [x.code, x.sheet, x.cell])).toEqual([
-      ["negative", "2018年7月", "E9"],
-    ]);
+    expect(
+      byFile(extra.withErrors)
+        .findings.filter((x) => x.severity === "error")
+        .map((x) => [x.code, x.sheet, x.cell]),
+    ).toEqual([["negative", "2018年7月", "E9"]]);
     expect(byFile(extra.june).findings.map((x) => x.code)).toEqual(["no-report-for-period"]);
     expect(byFile(extra.xls).findings[0].code).toBe("unreadable");
     expect(byFile(extra.xls).findings[0].message).toMatch(/旧版 \.xls.*另存为 \.xlsx/);
@@ -175,7 +215,18 @@ describe("yuebao merge", () => {
     expect(sheetOf(book, "单位名册").cells["B2"].value).toBe(UNITS[0]);
 
     // Next time, the county workbook given as --prior brings its roster: no --roster needed.
-    const carry = await run(["merge", ...clean(), "--period", "2018-07", "--prior", out, "--out", dir("carry.xlsx"), "--json", dir("carry.json")]);
+    const carry = await run([
+      "merge",
+      ...clean(),
+      "--period",
+      "2018-07",
+      "--prior",
+      out,
+      "--out",
+      dir("carry.xlsx"),
+      "--json",
+      dir("carry.json"),
+    ]);
     // 县林业局 sent only the file with errors, left out of this run.
     expect(readJson(dir("carry.json")).missing).toEqual(["县林业局", SENT_XLS, NOT_SENT]);
     expect(carry.code).toBe(0);
@@ -202,11 +253,33 @@ describe("yuebao merge", () => {
   });
 
   it("with --prior checks county 累计 = last month's 累计 + this month", async () => {
-    const ok = await run(["merge", ...clean(), "--period", "2018-07", "--prior", dir("县汇总-2018-06.xlsx"), "--out", dir("p1.xlsx"), "--json", dir("p1.json")]);
+    const ok = await run([
+      "merge",
+      ...clean(),
+      "--period",
+      "2018-07",
+      "--prior",
+      dir("县汇总-2018-06.xlsx"),
+      "--out",
+      dir("p1.xlsx"),
+      "--json",
+      dir("p1.json"),
+    ]);
     expect(ok.code).toBe(0);
     expect(readJson(dir("p1.json")).findings).toEqual([]);
 
-    const off = await run(["merge", ...clean(), "--period", "2018-07", "--prior", dir("县汇总-2018-06-有误.xlsx"), "--out", dir("p2.xlsx"), "--json", dir("p2.json")]);
+    const off = await run([
+      "merge",
+      ...clean(),
+      "--period",
+      "2018-07",
+      "--prior",
+      dir("县汇总-2018-06-有误.xlsx"),
+      "--out",
+      dir("p2.xlsx"),
+      "--json",
+      dir("p2.json"),
+    ]);
     const findings = readJson(dir("p2.json")).findings;
     expect(findings.map((f) => [f.severity, f.code])).toEqual([["warning", "county-cumulative-mismatch"]]);
     expect(findings[0].message).toContain("汇总“检查生产经营单位”累计数");
@@ -233,7 +306,9 @@ describe("yuebao merge", () => {
     const r = await run(["merge", ...all(), "--period", "2018-07", "--roster", roster, "--out", dir("en.xlsx"), "--lang", "en"]);
     expect(r.code).toBe(1);
     const text = r.all;
-    expect(text).toContain("2018-07: 35 file(s), 30 unit(s) merged; excluded 1, duplicate 1, no report for the month 1, unreadable 2; missing 2, late 0.");
+    expect(text).toContain(
+      "2018-07: 35 file(s), 30 unit(s) merged; excluded 1, duplicate 1, no report for the month 1, unreadable 2; missing 2, late 0.",
+    );
     expect(text).toContain(`Missing: ${SENT_XLS}, ${NOT_SENT}`);
     expect(text).toContain(`County workbook written: ${dir("en.xlsx")}`);
     expect(text).toMatch(/old \.xls or WPS \.et format/);

@@ -97,7 +97,10 @@ export interface DumpBook {
 
 /** What openpyxl sees in each file: formulas as written, or with `values` their cached results. */
 export function dumpBooks(paths: string[], values = false): Record<string, DumpBook> {
-  const out = execFileSync(PYTHON, [TOOL, values ? "dump-values" : "dump", ...paths], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(PYTHON, [TOOL, values ? "dump-values" : "dump", ...paths], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return JSON.parse(out) as Record<string, DumpBook>;
 }
 

@@ -50,7 +50,10 @@ describe("yuebao validate", () => {
             { name: "2018年7月", unit: "茶市镇", date: "2018-08-05", month: JULY_M, cumulative: broken },
           ],
         },
-        { path: p("只有六月.xlsx"), sheets: [{ name: "2018年6月", unit: "冠市镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }] },
+        {
+          path: p("只有六月.xlsx"),
+          sheets: [{ name: "2018年6月", unit: "冠市镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }],
+        },
       ],
       t.dir,
     );
@@ -86,7 +89,9 @@ describe("yuebao validate", () => {
     expect(r.code).toBe(1);
     expect(r.out[0]).toMatch(new RegExp(`^✗ ${p("有误.xlsx")} › 2018年7月 › 廖田镇 › 2018-07：错误3项`));
     const text = r.out.join("\n");
-    expect(text).toContain(`【错误】2018年7月 › ${monthCell(0)}：“组织（包括日常、集中、联合、专项等）执法活动”本月数不能为负数（现为-1）。`);
+    expect(text).toContain(
+      `【错误】2018年7月 › ${monthCell(0)}：“组织（包括日常、集中、联合、专项等）执法活动”本月数不能为负数（现为-1）。`,
+    );
     expect(text).toContain(`【错误】2018年7月 › ${monthCell(2)}：“检查生产经营单位”本月数应填写数字，现为“三十”。`);
     expect(text).toContain(`【错误】2018年7月 › ${cumCell(3)}：“立案调查”累计数（1）小于本月数（3）。`);
 
@@ -104,7 +109,9 @@ describe("yuebao validate", () => {
   it("checks 累计数 against last month's sheet in the same workbook", async () => {
     const r = await run(["validate", p("断链.xlsx"), "--period", "2018-07", "--lang", "en"]);
     expect(r.code).toBe(1);
-    expect(r.out.join("\n")).toContain(`[Error] 2018年7月 › ${cumCell(4)}: "Fines imposed": cumulative should be 4 (last month's 3.5 + this month's 0.5); it is 4.0001.`);
+    expect(r.out.join("\n")).toContain(
+      `[Error] 2018年7月 › ${cumCell(4)}: "Fines imposed": cumulative should be 4 (last month's 3.5 + this month's 0.5); it is 4.0001.`,
+    );
   });
 
   it("says a file has no report for the month asked for", async () => {

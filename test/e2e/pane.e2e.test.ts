@@ -61,7 +61,7 @@ const MONTHS: Record<string, number[]> = {
 };
 const MISSING_UNIT = "江口镇";
 /** 累计 = 本月 × min(month, 3): exact with four decimals, and ≥ 本月 as the form requires. */
-const cumOf = (m: number[]) => m.map((v) => (v * Math.min(PERIOD.month, 3)));
+const cumOf = (m: number[]) => m.map((v) => v * Math.min(PERIOD.month, 3));
 
 const units: UnitBook[] = Object.entries(MONTHS).map(([unit, month]) => ({
   unit,
@@ -327,7 +327,9 @@ describeBrowser("task pane in Chromium", () => {
       ]);
       expect(await errors.getAttribute("aria-label")).toBe("错误 3");
       const warnings = panel.getByRole("region", { name: /^警告 \d+$/ });
-      expect(await warnings.getByRole("listitem").allTextContents()).toEqual([`E16漏填.xlsx › ${CHECK_SHEET}“抓捕涉嫌犯罪人员”本月数未填写，按0计。`]);
+      expect(await warnings.getByRole("listitem").allTextContents()).toEqual([
+        `E16漏填.xlsx › ${CHECK_SHEET}“抓捕涉嫌犯罪人员”本月数未填写，按0计。`,
+      ]);
       expect(await panel.getByText("已校验2张报表").count()).toBe(1);
       // In file mode a finding is text, not a button that would select a cell.
       expect(await errors.getByRole("button").count()).toBe(0);
@@ -392,11 +394,15 @@ describeBrowser("task pane in Chromium", () => {
 
     /** What the fake workbook holds, read in the page. */
     const view = (sheet: string, address: string) =>
-      page.evaluate(([s, a]) => (window as unknown as { __ybBook: { view(s: string, a: string): { value: unknown } } }).__ybBook.view(s, a).value, [sheet, address] as const);
+      page.evaluate(
+        ([s, a]) => (window as unknown as { __ybBook: { view(s: string, a: string): { value: unknown } } }).__ybBook.view(s, a).value,
+        [sheet, address] as const,
+      );
     const syncCount = () => page.evaluate(() => (window as unknown as { __ybBook: { syncCount: number } }).__ybBook.syncCount);
     const userEdit = (sheet: string, row: number, col: number, v: number) =>
       page.evaluate(
-        ([s, r, c, x]) => (window as unknown as { __ybBook: { userEdit(s: string, r: number, c: number, v: number): void } }).__ybBook.userEdit(s, r, c, x),
+        ([s, r, c, x]) =>
+          (window as unknown as { __ybBook: { userEdit(s: string, r: number, c: number, v: number): void } }).__ybBook.userEdit(s, r, c, x),
         [sheet, row, col, v] as const,
       );
     /** Waits until no sync has happened for `quietMs` (auto re-checks run after edits). */
@@ -457,17 +463,17 @@ describeBrowser("task pane in Chromium", () => {
         expect(await view(label(p), "B2")).toBe("云集镇");
         // The period mark: a workbook-scoped name referring to the sheet (src/excel/marks.ts), or
         // a sheet-scoped name holding the period as a string constant.
-        const names = await page.evaluate(
-          (s) => {
-            type Book = {
-              get(n: string): { names: Map<string, { formula: string }> };
-              namesReferringTo?(n: string): { name: string; formula: string }[];
-            };
-            const book = (window as unknown as { __ybBook: Book }).__ybBook;
-            return { sheet: Array.from(book.get(s).names.values()).map((n) => n.formula), workbook: (book.namesReferringTo?.(s) ?? []).map((n) => n.name) };
-          },
-          label(p),
-        );
+        const names = await page.evaluate((s) => {
+          type Book = {
+            get(n: string): { names: Map<string, { formula: string }> };
+            namesReferringTo?(n: string): { name: string; formula: string }[];
+          };
+          const book = (window as unknown as { __ybBook: Book }).__ybBook;
+          return {
+            sheet: Array.from(book.get(s).names.values()).map((n) => n.formula),
+            workbook: (book.namesReferringTo?.(s) ?? []).map((n) => n.name),
+          };
+        }, label(p));
         const periods = [...names.workbook.map((n) => parseMarkName(n)?.marks.period), ...names.sheet.map((f) => /^="(.*)"$/.exec(f)?.[1])];
         expect(periods).toContain(periodKey(p));
       }
@@ -513,10 +519,16 @@ describeBrowser("task pane in Chromium", () => {
         return b.selection !== null && b.selection.rect.top === 4 && b.selection.rect.left === 2;
       });
       const where = await page.evaluate(() => {
-        const b = (window as unknown as {
-          __ybBook: { activeSheetId: string; sheets: { id: string; name: string }[]; selection: { sheetId: string; rect: object } };
-        }).__ybBook;
-        return { active: b.sheets.find((s) => s.id === b.activeSheetId)?.name, selected: b.sheets.find((s) => s.id === b.selection.sheetId)?.name, rect: b.selection.rect };
+        const b = (
+          window as unknown as {
+            __ybBook: { activeSheetId: string; sheets: { id: string; name: string }[]; selection: { sheetId: string; rect: object } };
+          }
+        ).__ybBook;
+        return {
+          active: b.sheets.find((s) => s.id === b.activeSheetId)?.name,
+          selected: b.sheets.find((s) => s.id === b.selection.sheetId)?.name,
+          rect: b.selection.rect,
+        };
       });
       expect(where).toEqual({ active: LABEL, selected: LABEL, rect: { top: 4, left: 2, bottom: 4, right: 2 } });
 
@@ -546,7 +558,10 @@ describeBrowser("task pane in Chromium", () => {
       await userEdit(LABEL, FIRST_ITEM_ROW, CUM_COL, 12345);
       const panel = await openTab(page, "累计数");
       await panel.getByRole("button", { name: "计算累计数" }).click();
-      await waitIn(panel, panel.getByText(`“累计数”已有1个单元格与计算结果不同，如D${FIRST_ITEM_ROW + 1}现为12345，计算结果为${want}。是否覆盖？`));
+      await waitIn(
+        panel,
+        panel.getByText(`“累计数”已有1个单元格与计算结果不同，如D${FIRST_ITEM_ROW + 1}现为12345，计算结果为${want}。是否覆盖？`),
+      );
       expect(await view(LABEL, `D${FIRST_ITEM_ROW + 1}`)).toBe(12345);
       await panel.getByRole("button", { name: "覆盖" }).click();
       await waitIn(panel, panel.getByText(`已在“${LABEL}”`));
@@ -565,7 +580,9 @@ describeBrowser("task pane in Chromium", () => {
       });
       await waitIn(panel, panel.getByText(`汇总结果已写入：${LABEL}汇总、${LABEL}明细`));
       expect(await panel.getByRole("region", { name: "未报单位" }).getByRole("listitem").allTextContents()).toEqual([MISSING_UNIT]);
-      const names = await page.evaluate(() => (window as unknown as { __ybBook: { sheets: { name: string }[] } }).__ybBook.sheets.map((s) => s.name));
+      const names = await page.evaluate(() =>
+        (window as unknown as { __ybBook: { sheets: { name: string }[] } }).__ybBook.sheets.map((s) => s.name),
+      );
       expect(names).toEqual(["Sheet1", label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`, "单位名册"]);
       const month: number[] = [];
       const cum: number[] = [];

@@ -68,7 +68,11 @@ export async function bundleFake(): Promise<string> {
         {
           test: /\.ts$/,
           loader: "ts-loader",
-          options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json"), compilerOptions: { module: "esnext", sourceMap: false } },
+          options: {
+            transpileOnly: true,
+            configFile: join(ROOT, "tsconfig.json"),
+            compilerOptions: { module: "esnext", sourceMap: false },
+          },
         },
       ],
     },
@@ -77,7 +81,14 @@ export async function bundleFake(): Promise<string> {
 }
 
 interface ConfigModule {
-  createConfig(o: { mode: "production"; entry: string; outDir: string; baseUrl?: string; officeJs: "none"; copy: boolean }): webpack.Configuration;
+  createConfig(o: {
+    mode: "production";
+    entry: string;
+    outDir: string;
+    baseUrl?: string;
+    officeJs: "none";
+    copy: boolean;
+  }): webpack.Configuration;
 }
 
 /** The bare Fluent UI + React app of scripts/baseline, built with our webpack settings; undefined when absent. */
@@ -114,7 +125,14 @@ export async function startServer(dir: string): Promise<{ url: string; close: ()
 
 // ---- browser ----
 
-export const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--lang=zh-CN"];
+export const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--lang=zh-CN",
+];
 
 export interface Watched {
   context: BrowserContext;

@@ -78,7 +78,8 @@ describe("fake Excel: proxies and sync", () => {
         }),
       );
     expect(await add("REPORT")).toBe("ItemAlreadyExists");
-    for (const bad of ["a:b", "a/b", "a?b", "a*b", "[x]", "x".repeat(32), "'x", "history", ""]) expect(await add(bad)).toBe("InvalidArgument");
+    for (const bad of ["a:b", "a/b", "a?b", "a*b", "[x]", "x".repeat(32), "'x", "history", ""])
+      expect(await add(bad)).toBe("InvalidArgument");
     expect(await add("x".repeat(31))).toBe("no error");
   });
 
@@ -265,7 +266,9 @@ describe("fake Excel: proxies and sync", () => {
     );
     const dv = await codeOf(
       Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("S").getRange("A1").dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+        ctx.workbook.worksheets.getItem("S").getRange("A1").dataValidation.rule = {
+          wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" },
+        };
         await ctx.sync();
       }),
     );

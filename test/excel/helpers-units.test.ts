@@ -10,7 +10,16 @@ import {
   SheetProtectedError,
   translateOfficeError,
 } from "../../src/excel/errors";
-import { decodeMarkToken, encodeMarkToken, indexMarks, markName, markReference, marksOfSheet, parseMarkName, referencedSheet } from "../../src/excel/marks";
+import {
+  decodeMarkToken,
+  encodeMarkToken,
+  indexMarks,
+  markName,
+  markReference,
+  marksOfSheet,
+  parseMarkName,
+  referencedSheet,
+} from "../../src/excel/marks";
 import { addressCorner, sourceCell } from "../../src/excel/read-grid";
 import { groupRects } from "../../src/excel/rects";
 import { copyName, sheetNameProblem } from "../../src/excel/sheet-names";
@@ -69,7 +78,16 @@ describe("marks as workbook names", () => {
     const name = markName(7, { Period: "2018-07", unit: "Ab" });
     expect(parseMarkName(name.toUpperCase())).toEqual({ id: 7, marks: { Period: "2018-07", unit: "Ab" } });
     expect(parseMarkName(name.toLowerCase())).toEqual({ id: 7, marks: { Period: "2018-07", unit: "Ab" } });
-    for (const other of ["Yuebao_period", "Yuebao_1.period", "Yuebao_x.a.b", "Other_1.a.b", "Yuebao_1.a.b_Z1", "Yuebao_1.a.b-c", "Yuebao_1.a.", "Yuebao_1.a._FF"])
+    for (const other of [
+      "Yuebao_period",
+      "Yuebao_1.period",
+      "Yuebao_x.a.b",
+      "Other_1.a.b",
+      "Yuebao_1.a.b_Z1",
+      "Yuebao_1.a.b-c",
+      "Yuebao_1.a.",
+      "Yuebao_1.a._FF",
+    ])
       expect([other, parseMarkName(other)]).toEqual([other, undefined]);
     expect(encodeMarkToken("")).toBe("_");
     expect(decodeMarkToken("_")).toBe("");

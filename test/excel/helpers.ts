@@ -1,7 +1,7 @@
 /** Shared set-up for the Office.js adapter tests: a fake workbook behind a real OfficeHost. */
 import type { SheetPlan } from "../../src/form/plan";
-import { OfficeHost, OfficeHostOptions } from "../../src/excel/office-host";
-import { FakeWorkbook, FakeWorkbookOptions, installFakeOffice } from "../support/fake-excel";
+import { OfficeHost, type OfficeHostOptions } from "../../src/excel/office-host";
+import { FakeWorkbook, type FakeWorkbookOptions, installFakeOffice } from "../support/fake-excel";
 
 export interface Setup {
   book: FakeWorkbook;
@@ -33,7 +33,7 @@ export function annexPlan(name = "2018年7月", marks: Record<string, string> = 
   return {
     name,
     rows: [
-      [{ value: "安全监管\"强执法防事故\"行动情况月报表", style: "title" }, null, null, null],
+      [{ value: '安全监管"强执法防事故"行动情况月报表', style: "title" }, null, null, null],
       [{ value: "填报单位：", style: "label" }, { value: "=1+1", style: "label" }, null, { value: "2018-07", style: "label" }],
       [
         { value: "序号", style: "head" },
@@ -41,8 +41,18 @@ export function annexPlan(name = "2018年7月", marks: Record<string, string> = 
         { value: "本月数", style: "head" },
         { value: "累计数", style: "head" },
       ],
-      [{ value: 1, style: "cell" }, { value: "组织执法活动（次）", style: "cell" }, { value: null, style: "input" }, { value: null, style: "input" }],
-      [{ value: 2, style: "cell" }, { value: "+罚款金额（万元）", style: "cell" }, { value: 3.5, style: "money" }, { value: null, formula: "=C5*2", style: "money" }],
+      [
+        { value: 1, style: "cell" },
+        { value: "组织执法活动（次）", style: "cell" },
+        { value: null, style: "input" },
+        { value: null, style: "input" },
+      ],
+      [
+        { value: 2, style: "cell" },
+        { value: "+罚款金额（万元）", style: "cell" },
+        { value: 3.5, style: "money" },
+        { value: null, formula: "=C5*2", style: "money" },
+      ],
       [{ value: "-注：本表每月10日前报送。", style: "note" }, null, null, null],
     ],
     styles: {

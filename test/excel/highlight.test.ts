@@ -56,7 +56,10 @@ describe("highlight / clearHighlight", () => {
   test("a fill the user changed after highlighting is left as they set it", async () => {
     const { book, host, global } = setup();
     await prepare(book, global);
-    await host.highlight([{ sheet: "R", cell: "A1" }, { sheet: "R", cell: "B1" }]);
+    await host.highlight([
+      { sheet: "R", cell: "A1" },
+      { sheet: "R", cell: "B1" },
+    ]);
     book.get("R").touch(0, 0).fmt.fill = "#00FF00";
     const out = await host.clearHighlight();
     expect(out).toMatchObject({ restored: 1, changedByUser: 1 });
@@ -67,7 +70,10 @@ describe("highlight / clearHighlight", () => {
     const { book, host, global } = setup();
     await prepare(book, global);
     book.addSheet("P", [[1]]).protection.protected = true;
-    const out = await host.highlight([{ sheet: "R", cell: "A1" }, { sheet: "P", cell: "A1" }]);
+    const out = await host.highlight([
+      { sheet: "R", cell: "A1" },
+      { sheet: "P", cell: "A1" },
+    ]);
     expect(out).toEqual({ highlighted: 1, protectedSheets: ["P"] });
     expect(fills(book, "P", ["A1"])).toEqual([null]);
     book.sheets = book.sheets.filter((s) => s.name !== "R");

@@ -45,7 +45,12 @@ async function juneAndJuly() {
   const ctx = jobs(host);
   await insertTemplateJob(ctx, { period: JUNE, unit: "云集镇", onConflict: "copy" });
   await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
-  type(book, "2018年6月", figures(1), figures(1).map((v) => v * 2));
+  type(
+    book,
+    "2018年6月",
+    figures(1),
+    figures(1).map((v) => v * 2),
+  );
   return { book, ctx, syncs };
 }
 
@@ -101,9 +106,17 @@ describe("marks survive a rename", () => {
     const { sheets } = await host.listSheets();
     expect(findPeriodSheet(sheets, JULY)?.name).toBe("本月报表");
     expect(findPeriodSheet(sheets, JUNE)?.name).toBe("上月");
-    expect(await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "ask" })).toEqual({ status: "exists", sheet: "本月报表" });
+    expect(await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "ask" })).toEqual({
+      status: "exists",
+      sheet: "本月报表",
+    });
 
-    type(book, "上月", figures(1), figures(1).map((v) => v * 2));
+    type(
+      book,
+      "上月",
+      figures(1),
+      figures(1).map((v) => v * 2),
+    );
     type(book, "本月报表", figures(10));
     book.activeSheetId = book.get("本月报表").id;
     const [check] = await validateJob(ctx, { scope: "active" });
@@ -127,7 +140,10 @@ describe("merge keeps the roster in the county workbook", () => {
       }),
     ]);
   const picked = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
-  const withParser = (host: OfficeHost): JobContext => ({ ...jobs(host), parser: async () => (b: Uint8Array, n: string) => readWorkbook(b, n) });
+  const withParser = (host: OfficeHost): JobContext => ({
+    ...jobs(host),
+    parser: async () => (b: Uint8Array, n: string) => readWorkbook(b, n),
+  });
 
   test("a roster file becomes a 单位名册 sheet in the same write; next month it is read from there", async () => {
     const { book, host, syncs } = setup();
@@ -135,7 +151,9 @@ describe("merge keeps the roster in the county workbook", () => {
     const ctx = withParser(host);
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n"));
     let out: Awaited<ReturnType<typeof mergeJob>> | undefined;
-    const n = await syncs(async () => (out = await mergeJob(ctx, { files: [picked("云集镇.xlsx", unitBytes("云集镇"))], roster, period: JULY })));
+    const n = await syncs(
+      async () => (out = await mergeJob(ctx, { files: [picked("云集镇.xlsx", unitBytes("云集镇"))], roster, period: JULY })),
+    );
     expect(n).toBe(2);
     expect(out?.written).toEqual(["2018年7月汇总", "2018年7月明细", "单位名册"]);
     expect(out?.result.missing).toEqual(["泉湖镇"]);

@@ -48,7 +48,12 @@ describe("OfficeHost.addSheets renders a plan", () => {
     expect(cell(3, 2)?.numberFormat).toBe("0");
     // Styles: bold title, font, borders inside the header block, alignment, wrap.
     expect(cell(0, 0)).toMatchObject({ bold: true, fontSize: 16, hAlign: "Center", fontName: "宋体" });
-    expect(cell(2, 1)?.borders).toEqual({ EdgeTop: "Continuous", EdgeBottom: "Continuous", EdgeLeft: "Continuous", EdgeRight: "Continuous" });
+    expect(cell(2, 1)?.borders).toEqual({
+      EdgeTop: "Continuous",
+      EdgeBottom: "Continuous",
+      EdgeLeft: "Continuous",
+      EdgeRight: "Continuous",
+    });
     expect(cell(2, 2)).toMatchObject({ vAlign: "Center", wrap: true, bold: true });
     expect(s.merges).toEqual([
       { top: 0, left: 0, bottom: 0, right: 3 },
@@ -111,7 +116,12 @@ describe("OfficeHost.addSheets renders a plan", () => {
     const { book, host, syncs } = setup();
     book.addSheet("Sheet1");
     const old = book.addSheet("旧表");
-    book.names.set("YUEBAO_4.PERIOD.2018_2D06", { name: "Yuebao_4.period.2018_2D06", formula: "", ref: { sheet: old, rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
+    book.names.set("YUEBAO_4.PERIOD.2018_2D06", {
+      name: "Yuebao_4.period.2018_2D06",
+      formula: "",
+      ref: { sheet: old, rect: { top: 0, left: 0, bottom: 0, right: 0 } },
+      comment: "",
+    });
     book.sheets.splice(book.sheets.indexOf(old), 1);
     old.deleted = true;
     const listing = await host.listSheets();
@@ -226,7 +236,12 @@ describe("OfficeHost.addSheets is all or nothing", () => {
     // removed again and the retry picks a free name.
     listing = await host.listSheets();
     const taken = "Yuebao_2.period.2018_2D07.kind.template";
-    book.names.set(taken.toUpperCase(), { name: taken, formula: "", ref: { sheet: book.get("Sheet1"), rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
+    book.names.set(taken.toUpperCase(), {
+      name: taken,
+      formula: "",
+      ref: { sheet: book.get("Sheet1"), rect: { top: 0, left: 0, bottom: 0, right: 0 } },
+      comment: "",
+    });
     r = await host.addSheets([annexPlan("2018年8月")], "copy", listing.sheets);
     expect(r.names).toEqual(["2018年8月"]);
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "2018年7月", "2018年7月 (2)", "2018年8月"]);

@@ -101,7 +101,11 @@ describe("OfficeHost.readSheets", () => {
     expect([g.top, g.left]).toEqual([2, 1]);
     expect(g.marks).toEqual({ period: "2018-07" });
     expect(g.cells[0]).toEqual([{ value: "=1+1", numberFormat: "@" }, { value: 1.5, numberFormat: "0.0000" }, { value: "文字" }]);
-    expect(g.cells[1]).toEqual([{ value: 3, formula: "=C3*2" }, { value: null, error: "#DIV/0!", formula: "=1/0" }, { value: "=C3", formula: '="=C3"' }]);
+    expect(g.cells[1]).toEqual([
+      { value: 3, formula: "=C3*2" },
+      { value: null, error: "#DIV/0!", formula: "=1/0" },
+      { value: "=C3", formula: '="=C3"' },
+    ]);
   });
 
   test("an empty sheet reads as an empty grid; a missing sheet is named in the error", async () => {

@@ -11,7 +11,14 @@ describe("OfficeHost.writeRanges", () => {
       host.writeRanges([
         { sheet: "A", address: "A1", values: [["=1+1", 5, null]], numberFormat: "0" },
         { sheet: "A", address: "A2", values: [[null, null]], formulas: [["=B1*2", null]] },
-        { sheet: "B", address: "C3", values: [["+86 139", "@home"], [-2, true]] },
+        {
+          sheet: "B",
+          address: "C3",
+          values: [
+            ["+86 139", "@home"],
+            [-2, true],
+          ],
+        },
       ]),
     );
     expect(n).toBe(1);
@@ -40,7 +47,9 @@ describe("OfficeHost.writeRanges", () => {
     book.addSheet("Sheet1");
     await host.addSheets([annexPlan("2018年7月")], "fail");
     // A label cell of our protected template.
-    await expect(host.writeRanges([{ sheet: "2018年7月", address: "B4", values: [["改"]] }])).rejects.toEqual(new SheetProtectedError("2018年7月"));
+    await expect(host.writeRanges([{ sheet: "2018年7月", address: "B4", values: [["改"]] }])).rejects.toEqual(
+      new SheetProtectedError("2018年7月"),
+    );
     // Numbers into unlocked input cells need no format change and go through.
     await host.writeRanges([{ sheet: "2018年7月", address: "C4", values: [[12, 30]] }]);
     expect(book.view("2018年7月", "D4").value).toBe(30);
@@ -49,9 +58,12 @@ describe("OfficeHost.writeRanges", () => {
   test("a missing sheet is named; a ragged write is a programming error", async () => {
     const { book, host, syncs } = setup();
     book.addSheet("A");
-    await expect(host.writeRanges([{ sheet: "A", address: "A1", values: [[1]] }, { sheet: "Gone", address: "A1", values: [[1]] }])).rejects.toEqual(
-      new SheetNotFoundError("Gone"),
-    );
+    await expect(
+      host.writeRanges([
+        { sheet: "A", address: "A1", values: [[1]] },
+        { sheet: "Gone", address: "A1", values: [[1]] },
+      ]),
+    ).rejects.toEqual(new SheetNotFoundError("Gone"));
     expect(book.view("A", "A1").type).toBe("Empty");
     expect(await syncs(() => host.writeRanges([{ sheet: "A", address: "A1", values: [[1, 2], [3]] }]).catch(() => undefined))).toBe(0);
     expect(await syncs(() => host.writeRanges([]))).toBe(0);

@@ -26,7 +26,15 @@ export function sofficeToCsv(files: string[]): Map<string, string> {
   const profile = mkdtempSync(join(tmpdir(), "yb-lo-"));
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1', "--outdir", out, ...files],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1",
+      "--outdir",
+      out,
+      ...files,
+    ],
     { stdio: "ignore", timeout: 120000 },
   );
   const result = new Map<string, string>();

@@ -20,7 +20,9 @@ const FORM = "qiangzhifa_2Dfangshigu_2Dmonthly";
 
 /** Two months, the second one with an apostrophe and a space in its name. */
 function twoMonths(): Uint8Array {
-  return writeWorkbook([templatePlan(ANNEX, JUNE, "云集镇"), templatePlan(ANNEX, JULY, "云集镇", "7月 'b' 表")], { created: new Date(Date.UTC(2018, 7, 1)) });
+  return writeWorkbook([templatePlan(ANNEX, JUNE, "云集镇"), templatePlan(ANNEX, JULY, "云集镇", "7月 'b' 表")], {
+    created: new Date(Date.UTC(2018, 7, 1)),
+  });
 }
 
 function marksOf(bytes: Uint8Array): [string, Record<string, string> | undefined][] {
@@ -84,7 +86,11 @@ const py = pythonWithOpenpyxl();
   const file = join(dir, "ours.xlsx");
   writeFileSync(file, twoMonths());
   const out = join(dir, "openpyxl.xlsx");
-  const r = spawnSync(py as string, ["-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", file, out], { encoding: "utf8" });
+  const r = spawnSync(
+    py as string,
+    ["-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", file, out],
+    { encoding: "utf8" },
+  );
   expect(r.stderr).toBe("");
   expect(marksOf(new Uint8Array(readFileSync(out)))).toEqual(marksOf(twoMonths()));
 });
@@ -103,11 +109,23 @@ if (!uno) console.warn("python3-uno not found: skipping the LibreOffice rename c
     const dir = mkdtempSync(join(tmpdir(), "yb-lo-marks-"));
     const file = join(dir, "ours.xlsx");
     const out = join(dir, "lo.xlsx");
-    const three = writeWorkbook([templatePlan(ANNEX, JUNE, "云集镇"), templatePlan(ANNEX, JULY, "云集镇"), templatePlan(ANNEX, { year: 2018, month: 8 }, "云集镇")]);
+    const three = writeWorkbook([
+      templatePlan(ANNEX, JUNE, "云集镇"),
+      templatePlan(ANNEX, JULY, "云集镇"),
+      templatePlan(ANNEX, { year: 2018, month: 8 }, "云集镇"),
+    ]);
     writeFileSync(file, three);
     const r = spawnSync(
       uno as string,
-      [join(__dirname, "../fixtures/lo_rename.py"), file, out, join(dir, "profile"), "2018年7月=本月 (2)", "2018年6月=June's", "-2018年8月"],
+      [
+        join(__dirname, "../fixtures/lo_rename.py"),
+        file,
+        out,
+        join(dir, "profile"),
+        "2018年7月=本月 (2)",
+        "2018年6月=June's",
+        "-2018年8月",
+      ],
       { encoding: "utf8", timeout: 120000 },
     );
     expect([r.status, r.stderr]).toEqual([0, ""]);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { cellAt, parseAddress, SheetGrid, SourceCell } from "../../src/form/grid";
+import { cellAt, parseAddress, type SheetGrid, type SourceCell } from "../../src/form/grid";
 import { patchWorkbook, readWorkbook, WorkbookPlanError, writeWorkbook } from "../../src/files";
 import { annexPlan } from "./plans";
 import { hasProgram, sofficeToCsv } from "./external";
@@ -81,16 +81,18 @@ describe("patchWorkbook on a LibreOffice file", () => {
 
   it("refuses writes to a sheet that does not exist or of the wrong shape", () => {
     expect(() => patchWorkbook(original, "x.xlsx", [{ sheet: "2018年8月", address: "A1", values: [[1]] }])).toThrow(WorkbookPlanError);
-    expect(() =>
-      patchWorkbook(original, "x.xlsx", [{ sheet: "2018年7月", address: "A1", values: [[1, 2]], formulas: [["=1"]] }]),
-    ).toThrow(/shape/);
+    expect(() => patchWorkbook(original, "x.xlsx", [{ sheet: "2018年7月", address: "A1", values: [[1, 2]], formulas: [["=1"]] }])).toThrow(
+      /shape/,
+    );
   });
 });
 
 describe("patchWorkbook on Excel-style parts", () => {
   it("removes calcChain.xml with its relationship and content type", () => {
     const parts = unzipSync(fixture("lo-unit.xlsx"));
-    parts["xl/calcChain.xml"] = strToU8('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="F6" i="2"/></calcChain>');
+    parts["xl/calcChain.xml"] = strToU8(
+      '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="F6" i="2"/></calcChain>',
+    );
     const rels = "xl/_rels/workbook.xml.rels";
     parts[rels] = strToU8(
       strFromU8(parts[rels]).replace(
@@ -112,7 +114,10 @@ describe("patchWorkbook on Excel-style parts", () => {
 
   it("overwriting a shared formula's master gives the rest of the group their own formulas (x: prefixes kept)", () => {
     const original = fixture("prefixed-shared.xlsx");
-    const patched = patchWorkbook(original, "s.xlsx", [{ sheet: "2018年7月", address: "F6", values: [[99]] }, { sheet: "2018年7月", address: "I30", values: [["新"]] }]);
+    const patched = patchWorkbook(original, "s.xlsx", [
+      { sheet: "2018年7月", address: "F6", values: [[99]] },
+      { sheet: "2018年7月", address: "I30", values: [["新"]] },
+    ]);
     const s = sheetOf(patched, "2018年7月");
     expect(at(s, "F6")).toEqual({ value: 99 });
     expect(at(s, "F7")).toEqual({ value: 8, formula: "=E7*1" });

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { cellAt, SheetGrid, SourceCell, WorkbookGrids } from "../../src/form/grid";
+import { cellAt, type SheetGrid, type SourceCell, type WorkbookGrids } from "../../src/form/grid";
 import { ANNEX } from "../../src/form/spec";
 import { isDateFormat, listSheetNames, readWorkbook } from "../../src/files";
 import { parseAddress } from "../../src/form/grid";

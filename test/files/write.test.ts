@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync, strFromU8 } from "fflate";
-import { cellAt, parseAddress, SheetGrid, SourceCell } from "../../src/form/grid";
+import { cellAt, parseAddress, type SheetGrid, type SourceCell } from "../../src/form/grid";
 import type { SheetPlan } from "../../src/form/plan";
 import { ANNEX } from "../../src/form/spec";
 import { readWorkbook, WorkbookPlanError, writeWorkbook } from "../../src/files";
@@ -56,7 +56,9 @@ describe("writeWorkbook → readWorkbook round trip", () => {
     expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;2018年7月&apos;!$A$1:$D$15</definedName>`);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;2018年7月&apos;!$1:$3</definedName>`);
     // Marks: a hidden workbook-scoped name per sheet referring to its A1 (src/excel/marks.ts).
-    expect(wb).toContain(`<definedName name="Yuebao_2.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly" hidden="1">&apos;2018年7月&apos;!$A$1</definedName>`);
+    expect(wb).toContain(
+      `<definedName name="Yuebao_2.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly" hidden="1">&apos;2018年7月&apos;!$A$1</definedName>`,
+    );
     const sheet = strFromU8(parts["xl/worksheets/sheet2.xml"]);
     expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');

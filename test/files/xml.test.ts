@@ -21,7 +21,7 @@ describe("XmlScanner", () => {
   });
 
   it("decodes entities and character references, keeps CDATA and unknown entities literal", () => {
-    expect(tokens("<t>a&amp;b&lt;&gt;&quot;&apos;&#49;&#x4E00;&a;</t>")).toEqual(["<t>", 'a&b<>"\'1一&a;', "</t>"]);
+    expect(tokens("<t>a&amp;b&lt;&gt;&quot;&apos;&#49;&#x4E00;&a;</t>")).toEqual(["<t>", "a&b<>\"'1一&a;", "</t>"]);
     expect(tokens("<t><![CDATA[<b>&amp;]]></t>")).toEqual(["<t>", "<b>&amp;", "</t>"]);
     expect(decodeEntities("&#128512;")).toBe("😀");
   });
@@ -58,7 +58,15 @@ describe("shared formulas, date formats, ISO dates", () => {
   });
 
   it("recognises date formats, not number formats", () => {
-    for (const f of ['yyyy"年"m"月"d"日"', "yyyy\\年m\\月d\\日", "yyyy-mm-dd", "m/d/yy h:mm", "[$-804]yyyy年m月d日", "[h]:mm:ss", '上午/下午h"时"mm"分"']) {
+    for (const f of [
+      'yyyy"年"m"月"d"日"',
+      "yyyy\\年m\\月d\\日",
+      "yyyy-mm-dd",
+      "m/d/yy h:mm",
+      "[$-804]yyyy年m月d日",
+      "[h]:mm:ss",
+      '上午/下午h"时"mm"分"',
+    ]) {
       expect([f, isDateFormat(f)]).toEqual([f, true]);
     }
     for (const f of ["0", "0.0000", "#,##0.00", "@", "0%", '0"人"', '#,##0.00 "元"', "[Red]0.00", "General"]) {

@@ -20,12 +20,19 @@ export function workbookEntries(sheet: RawEntry | string): RawEntry[] {
     const raw = strToU8(text);
     return { name, data: deflateSync(raw), method: 8, size: raw.length };
   };
-  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const NS =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   return [
     plain("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    plain("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    plain(
+      "_rels/.rels",
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
     plain("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    plain("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    plain(
+      "xl/_rels/workbook.xml.rels",
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     typeof sheet === "string" ? plain("xl/worksheets/sheet1.xml", sheet) : sheet,
   ];
 }
@@ -44,19 +51,49 @@ export function buildZip(entries: RawEntry[]): Uint8Array {
   for (const e of entries) {
     const name = strToU8(e.name);
     const local = [
-      ...le(0x04034b50, 4), ...le(20, 2), ...le(0x800, 2), ...le(e.method, 2), ...le(0, 4), ...le(0, 4),
-      ...le(e.data.length, 4), ...le(Math.min(e.size, 0xfffffffe), 4), ...le(name.length, 2), ...le(0, 2),
+      ...le(0x04034b50, 4),
+      ...le(20, 2),
+      ...le(0x800, 2),
+      ...le(e.method, 2),
+      ...le(0, 4),
+      ...le(0, 4),
+      ...le(e.data.length, 4),
+      ...le(Math.min(e.size, 0xfffffffe), 4),
+      ...le(name.length, 2),
+      ...le(0, 2),
     ];
     chunks.push(new Uint8Array(local), name, e.data);
     central.push([
-      ...le(0x02014b50, 4), ...le(20, 2), ...le(20, 2), ...le(0x800, 2), ...le(e.method, 2), ...le(0, 4), ...le(0, 4),
-      ...le(e.data.length, 4), ...le(Math.min(e.size, 0xfffffffe), 4), ...le(name.length, 2), ...le(0, 2), ...le(0, 2),
-      ...le(0, 2), ...le(0, 2), ...le(0, 4), ...le(offset, 4), ...name,
+      ...le(0x02014b50, 4),
+      ...le(20, 2),
+      ...le(20, 2),
+      ...le(0x800, 2),
+      ...le(e.method, 2),
+      ...le(0, 4),
+      ...le(0, 4),
+      ...le(e.data.length, 4),
+      ...le(Math.min(e.size, 0xfffffffe), 4),
+      ...le(name.length, 2),
+      ...le(0, 2),
+      ...le(0, 2),
+      ...le(0, 2),
+      ...le(0, 2),
+      ...le(0, 4),
+      ...le(offset, 4),
+      ...name,
     ]);
     offset += local.length + name.length + e.data.length;
   }
   const cd = central.flat();
-  const eocd = [...le(0x06054b50, 4), ...le(0, 4), ...le(entries.length, 2), ...le(entries.length, 2), ...le(cd.length, 4), ...le(offset, 4), ...le(0, 2)];
+  const eocd = [
+    ...le(0x06054b50, 4),
+    ...le(0, 4),
+    ...le(entries.length, 2),
+    ...le(entries.length, 2),
+    ...le(cd.length, 4),
+    ...le(offset, 4),
+    ...le(0, 2),
+  ];
   chunks.push(new Uint8Array(cd), new Uint8Array(eocd));
   const total = chunks.reduce((n, c) => n + c.length, 0);
   const out = new Uint8Array(total);
@@ -110,10 +147,13 @@ export function zeroBomb(repeats: number): { data: Uint8Array; size: number } {
   for (const sym of order) w.bits(clLen[sym] ?? 0, 3);
   // Code-length codes: 18 → "0", 1 → "10", 2 → "11".
   w.code("11"); // literal 0: length 2
-  w.code("0"); w.bits(127, 7); // 138 zeros
-  w.code("0"); w.bits(106, 7); // 117 zeros (literals 1..255)
+  w.code("0");
+  w.bits(127, 7); // 138 zeros
+  w.code("0");
+  w.bits(106, 7); // 117 zeros (literals 1..255)
   w.code("11"); // 256 (end of block): length 2
-  w.code("0"); w.bits(17, 7); // 28 zeros (257..284)
+  w.code("0");
+  w.bits(17, 7); // 28 zeros (257..284)
   w.code("10"); // 285 (length 258): length 1
   w.code("10"); // distance 0 (distance 1): length 1
   // Literal/length codes: 285 → "0", 0 → "10", 256 → "11"; distance 0 → "0".

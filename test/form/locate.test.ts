@@ -107,12 +107,20 @@ describe("pickReport", () => {
     expect(pickReport(reports, { year: 2018, month: 8 })).toBeUndefined();
   });
   it("takes a lone report of unknown month as the month asked for, with a warning", () => {
-    const r = pickReport(locateReports({ source: "x.xlsx", sheets: [annexGrid({ sheet: "Sheet1", date: null })] }, ANNEX), { year: 2018, month: 7 });
+    const r = pickReport(locateReports({ source: "x.xlsx", sheets: [annexGrid({ sheet: "Sheet1", date: null })] }, ANNEX), {
+      year: 2018,
+      month: 7,
+    });
     expect(r?.periodSource).toBe("requested");
     expect(r?.findings).toContainEqual(expect.objectContaining({ code: "period-unknown" }));
   });
   it("county totals written in the annex layout are read as reports", () => {
-    const plan = annexPlan(ANNEX, { year: 2018, month: 7 }, { unit: "衡南县", month: { activities: 5 }, cumulative: { activities: 9 } }, "2018年7月汇总");
+    const plan = annexPlan(
+      ANNEX,
+      { year: 2018, month: 7 },
+      { unit: "衡南县", month: { activities: 5 }, cumulative: { activities: 9 } },
+      "2018年7月汇总",
+    );
     const r = locateReport(gridFromPlan(plan), ANNEX)!;
     expect(fig(r, "activities").cumulative.scaled).toBe(90000);
   });

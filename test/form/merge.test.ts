@@ -40,7 +40,13 @@ describe("merge", () => {
       { ...base, roster },
     );
     const status = Object.fromEntries(r.files.map((f) => [f.file, f.status]));
-    expect(status).toEqual({ "a.xlsx": "included", "b.xlsx": "included", "c.xlsx": "excluded", "d.xlsx": "duplicate", "e.xlsx": "skipped" });
+    expect(status).toEqual({
+      "a.xlsx": "included",
+      "b.xlsx": "included",
+      "c.xlsx": "excluded",
+      "d.xlsx": "duplicate",
+      "e.xlsx": "skipped",
+    });
     expect(r.files.find((f) => f.file === "d.xlsx")?.duplicateOf).toBe("a.xlsx");
     expect(r.missing).toEqual(["江口镇"]);
     expect(r.late).toEqual(["泉湖镇"]);
@@ -63,16 +69,24 @@ describe("merge", () => {
 
   it("checks the county 累计 against last month's county total", () => {
     const all = (n: number, over: Record<string, number> = {}) => ({ ...Object.fromEntries(ANNEX.items.map((i) => [i.id, n])), ...over });
-    const june = mergeWorkbooks([wb("a.xlsx", { sheet: "2018年6月", month: all(1), cum: all(8) })], { ...base, period: { year: 2018, month: 6 } });
+    const june = mergeWorkbooks([wb("a.xlsx", { sheet: "2018年6月", month: all(1), cum: all(8) })], {
+      ...base,
+      period: { year: 2018, month: 6 },
+    });
     const priorCounty = locateReport(gridFromPlan(totalPlan(ANNEX, june, "衡南县", { year: 2018, month: 7, day: 1 })), ANNEX)!;
     const ok = mergeWorkbooks([wb("a.xlsx", { month: all(2), cum: all(10) })], { ...base, priorCounty });
     expect(ok.findings).toEqual([]);
     const bad = mergeWorkbooks([wb("a.xlsx", { month: all(2), cum: all(10, { cases: 11 }) })], { ...base, priorCounty });
-    expect(bad.findings).toEqual([expect.objectContaining({ code: "county-cumulative-mismatch", params: expect.objectContaining({ itemId: "cases", expected: "10", actual: "11" }) })]);
+    expect(bad.findings).toEqual([
+      expect.objectContaining({
+        code: "county-cumulative-mismatch",
+        params: expect.objectContaining({ itemId: "cases", expected: "10", actual: "11" }),
+      }),
+    ]);
   });
 
   it("writes a detail sheet with provenance for every file", () => {
-    const r = mergeWorkbooks([wb("乡镇/a.xlsx"), wb("b.xlsx", { unit: "=HYPERLINK(\"x\")" })], base);
+    const r = mergeWorkbooks([wb("乡镇/a.xlsx"), wb("b.xlsx", { unit: '=HYPERLINK("x")' })], base);
     const plan = detailPlan(ANNEX, r);
     const flat = plan.rows.flat().map((c) => c?.value);
     expect(flat).toContain("乡镇/a.xlsx");
@@ -83,7 +97,12 @@ describe("merge", () => {
 
 // ---- properties ----
 const itemFigures = fc.record(
-  Object.fromEntries(ANNEX.items.map((it) => [it.id, it.kind === "whole" ? fc.integer({ min: 0, max: 500 }) : fc.integer({ min: 0, max: 999999 }).map((n) => n / SCALE)])),
+  Object.fromEntries(
+    ANNEX.items.map((it) => [
+      it.id,
+      it.kind === "whole" ? fc.integer({ min: 0, max: 500 }) : fc.integer({ min: 0, max: 999999 }).map((n) => n / SCALE),
+    ]),
+  ),
 ) as fc.Arbitrary<Record<string, number>>;
 
 const unitArb = fc.record({
@@ -110,7 +129,9 @@ describe("merge properties", () => {
     fc.assert(
       fc.property(fc.array(unitArb, { minLength: 1, maxLength: 8 }), fc.integer(), (units, seed) => {
         const files = unitWorkbooks(units);
-        const shuffled = [...files].sort((a, b) => ((a.file.length * 31 + seed) % 7) - ((b.file.length * 17 + seed) % 5) || (seed % 2 ? 1 : -1));
+        const shuffled = [...files].sort(
+          (a, b) => ((a.file.length * 31 + seed) % 7) - ((b.file.length * 17 + seed) % 5) || (seed % 2 ? 1 : -1),
+        );
         const a = mergeWorkbooks(files, base);
         const b = mergeWorkbooks(shuffled.reverse(), base);
         expect(b.totals).toEqual(a.totals);
@@ -144,7 +165,8 @@ describe("merge properties", () => {
         chain.forEach((c, i) => {
           if (scaled[i].period.month === startMonth) expect(c.cumulative).toEqual(scaled[i].month);
           else if (i > 0 && chain[i - 1].cumulative && c.cumulative)
-            for (const id of Object.keys(scaled[i].month)) expect(c.cumulative[id]).toBe(chain[i - 1].cumulative![id]! + scaled[i].month[id]);
+            for (const id of Object.keys(scaled[i].month))
+              expect(c.cumulative[id]).toBe(chain[i - 1].cumulative![id]! + scaled[i].month[id]);
           else if (i === 0) expect(c.cumulative).toBeUndefined();
         });
       }),

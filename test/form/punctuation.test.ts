@@ -65,9 +65,16 @@ const PARAMS: Record<FindingCode, Finding["params"][]> = {
   "date-missing": [{}],
   "item-missing": [{ ...item("detained") }],
   "period-unknown": [{ period: "2018-7" }, { period: "?" }],
-  "no-report-for-period": [{ period: "2018-07", found: "2018-06, ?" }, { period: "2018-07", found: "" }, { period: "", found: "" }],
+  "no-report-for-period": [
+    { period: "2018-07", found: "2018-06, ?" },
+    { period: "2018-07", found: "" },
+    { period: "", found: "" },
+  ],
   unreadable: [{ reason: legacy.messageZh, reasonEn: legacy.messageEn }],
-  duplicate: [{ other: "云集镇(2).xlsx", unit: "云集镇" }, { other: "云集镇(2).xlsx", unit: "" }],
+  duplicate: [
+    { other: "云集镇(2).xlsx", unit: "云集镇" },
+    { other: "云集镇(2).xlsx", unit: "" },
+  ],
   "county-cumulative-mismatch": [{ ...item("inspected"), actual: "40", prior: "30", month: "7", expected: "37" }],
 };
 
@@ -79,7 +86,7 @@ describe("full-width punctuation in Chinese text", () => {
     expect(halfWidthNextToChinese("累计数(1)小于本月数")).toBeDefined();
     expect(halfWidthNextToChinese("未填写,按 0 计")).toBeDefined();
     expect(halfWidthNextToChinese("用法:")).toBeDefined();
-    expect(halfWidthNextToChinese("文件\"云集镇.xlsx\"不完整")).toBeDefined();
+    expect(halfWidthNextToChinese('文件"云集镇.xlsx"不完整')).toBeDefined();
     expect(halfWidthNextToChinese("不能为负数(现为 -2)", ["-2"])).toBeDefined();
     expect(halfWidthNextToChinese("现为-2)", ["-2"])).toBeDefined();
     expect(halfWidthNextToChinese("“立案调查”累计数（1）小于本月数（3）。")).toBeUndefined();
@@ -87,7 +94,9 @@ describe("full-width punctuation in Chinese text", () => {
     expect(halfWidthNextToChinese("“组织(包括日常)执法活动”本月数", ["组织(包括日常)执法活动"])).toBeUndefined();
   });
 
-  const cases = Object.entries(PARAMS).flatMap(([code, list]) => list.map((params, i) => [`${code}${list.length > 1 ? ` #${i + 1}` : ""}`, code as FindingCode, params] as const));
+  const cases = Object.entries(PARAMS).flatMap(([code, list]) =>
+    list.map((params, i) => [`${code}${list.length > 1 ? ` #${i + 1}` : ""}`, code as FindingCode, params] as const),
+  );
   it.each(cases)("finding %s", (_name, code, params) => {
     const f: Finding = { severity: "error", code, sheet: "2018年7月", cell: "D9", params };
     const text = findingMessage(f, "zh");
@@ -103,13 +112,24 @@ describe("full-width punctuation in Chinese text", () => {
 
   it("the 催报 text, with missing, wrong and unreadable units", () => {
     const errors = (n: number): Finding[] =>
-      Array.from({ length: n }, (_, i) => ({ severity: "error", code: "negative", sheet: "2018年7月", cell: `C${5 + i}`, params: { ...item("cases", "month"), value: `-${i + 1}` } }));
+      Array.from({ length: n }, (_, i) => ({
+        severity: "error",
+        code: "negative",
+        sheet: "2018年7月",
+        cell: `C${5 + i}`,
+        params: { ...item("cases", "month"), value: `-${i + 1}` },
+      }));
     const result: MergeResult = {
       period: { year: 2018, month: 7 },
       files: [
         { file: "茶市镇.xlsx", unit: "茶市镇", rosterUnit: "茶市镇", status: "excluded", late: false, findings: errors(5) },
         { file: "廖田镇.xlsx", unit: "廖田镇", status: "excluded", late: false, findings: errors(1) },
-        { file: "冠市镇.xls", status: "unreadable", late: false, findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: legacy.messageZh } }] },
+        {
+          file: "冠市镇.xls",
+          status: "unreadable",
+          late: false,
+          findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: legacy.messageZh } }],
+        },
       ],
       missing: ["江口镇", "宝盖镇"],
       late: [],
@@ -122,7 +142,10 @@ describe("full-width punctuation in Chinese text", () => {
     expect(text).toContain("等5处。");
     const data = ["茶市镇.xlsx", "冠市镇.xls", ...LABELS, ...errors(5).map((f) => String(f.params.value))];
     for (const line of text.split("\n")) expect([line, halfWidthNextToChinese(line, data)]).toEqual([line, undefined]);
-    const clean = buildReminder({ ...result, files: [], missing: [] }, { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh" });
+    const clean = buildReminder(
+      { ...result, files: [], missing: [] },
+      { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh" },
+    );
     expect(halfWidthNextToChinese(clean)).toBeUndefined();
   });
 

@@ -45,7 +45,10 @@ describe("file-mode actions", () => {
 
   it("validates picked files and reports unreadable ones without stopping", async () => {
     const { actions } = setup();
-    const checks = await actions.validate({ files: [unitFile("云集镇", 2, 1), picked("坏文件.xlsx", new TextEncoder().encode("not a zip"))], period });
+    const checks = await actions.validate({
+      files: [unitFile("云集镇", 2, 1), picked("坏文件.xlsx", new TextEncoder().encode("not a zip"))],
+      period,
+    });
     expect(checks[0].findings).toContainEqual(expect.objectContaining({ code: "cumulative-below-month", cell: "D4" }));
     expect(checks[1].findings[0].code).toBe("unreadable");
   });
@@ -53,7 +56,12 @@ describe("file-mode actions", () => {
   it("fills 累计数 from last month's file and downloads the result", async () => {
     const { actions, downloads } = setup();
     const cur = picked("云集镇7月.xlsx", writeWorkbook([annexPlan(ANNEX, period, { unit: "云集镇", month: all(2) })]));
-    const out = await actions.fillCumulative({ file: cur, priorFile: unitFile("云集镇", 1, 5, { year: 2018, month: 6 }), period, mode: "values" });
+    const out = await actions.fillCumulative({
+      file: cur,
+      priorFile: unitFile("云集镇", 1, 5, { year: 2018, month: 6 }),
+      period,
+      mode: "values",
+    });
     expect(out.written).toBe(11);
     expect(out.priorSource).toContain("2018年6月");
     const r = locateReport(readWorkbook(downloads[0].bytes, "x.xlsx").sheets[0], ANNEX)!;

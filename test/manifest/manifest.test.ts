@@ -90,7 +90,10 @@ describe("manifest.xml", () => {
       expect(overrides.map((o) => o.getAttribute("Locale"))).toEqual(["en-US"]);
       expect(overrides[0].getAttribute("Value")).toMatch(/[A-Za-z]/);
     }
-    const strings = [...all(one(resources, NS.bt, "ShortStrings"), NS.bt, "String"), ...all(one(resources, NS.bt, "LongStrings"), NS.bt, "String")];
+    const strings = [
+      ...all(one(resources, NS.bt, "ShortStrings"), NS.bt, "String"),
+      ...all(one(resources, NS.bt, "LongStrings"), NS.bt, "String"),
+    ];
     expect(strings.length).toBeGreaterThanOrEqual(4);
     for (const s of strings) {
       expect(s.getAttribute("DefaultValue")).toMatch(/[\u4e00-\u9fff]/);
@@ -112,7 +115,8 @@ describe("manifest.xml", () => {
     expect(tabs.map((t) => t.getAttribute("id"))).toEqual(["TabHome"]);
     const groups = all(tabs[0], NS.ov, "Group");
     expect(groups).toHaveLength(1);
-    const label = (el: Element) => resource("ShortStrings", children(el, "Label")[0].getAttribute("resid") ?? "").getAttribute("DefaultValue");
+    const label = (el: Element) =>
+      resource("ShortStrings", children(el, "Label")[0].getAttribute("resid") ?? "").getAttribute("DefaultValue");
     expect(label(groups[0])).toBe("执法月报");
     const controls = children(groups[0], "Control");
     expect(controls).toHaveLength(1);

@@ -66,7 +66,16 @@ export function mergeResult(): MergeResult {
   return {
     period: { year: 2018, month: 7 },
     files: [
-      { file: "云集镇.xlsx", sheet: "2018年7月", unit: "云集镇人民政府", rosterUnit: "云集镇", status: "included", late: false, findings: [], submitted: { year: 2018, month: 8, day: 3 } },
+      {
+        file: "云集镇.xlsx",
+        sheet: "2018年7月",
+        unit: "云集镇人民政府",
+        rosterUnit: "云集镇",
+        status: "included",
+        late: false,
+        findings: [],
+        submitted: { year: 2018, month: 8, day: 3 },
+      },
       {
         file: "廖田镇.xlsx",
         sheet: "2018年7月",
@@ -93,13 +102,28 @@ export function mergeResult(): MergeResult {
         rosterUnit: "茶市镇",
         status: "included",
         late: true,
-        findings: [{ severity: "warning", code: "late", sheet: "2018年7月", cell: "E4", params: { submitted: "2018-08-15", deadline: "2018-08-10" } }],
+        findings: [
+          {
+            severity: "warning",
+            code: "late",
+            sheet: "2018年7月",
+            cell: "E4",
+            params: { submitted: "2018-08-15", deadline: "2018-08-10" },
+          },
+        ],
       },
       {
         file: "坏文件.xlsx",
         status: "unreadable",
         late: false,
-        findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: "文件已损坏或不是 .xlsx 文件。", reasonEn: "The file is damaged or not an .xlsx file." } }],
+        findings: [
+          {
+            severity: "error",
+            code: "unreadable",
+            sheet: "",
+            params: { reason: "文件已损坏或不是 .xlsx 文件。", reasonEn: "The file is damaged or not an .xlsx file." },
+          },
+        ],
       },
     ],
     missing: ["冠市镇", "江口镇"],

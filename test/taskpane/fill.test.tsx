@@ -55,7 +55,14 @@ describe("累计数 in Excel", () => {
     const actions = fakeActions();
     const base = { sheet: "2018年7月", period: { year: 2018, month: 7 }, priorSource: "2018年6月", findings: [] };
     actions.fillCumulative
-      .mockResolvedValueOnce({ ...base, written: 0, confirm: [{ item: "cases", cell: "D7", current: 9, computed: 5 }, { item: "fines", cell: "D8", current: undefined, computed: 0.5 }] })
+      .mockResolvedValueOnce({
+        ...base,
+        written: 0,
+        confirm: [
+          { item: "cases", cell: "D7", current: 9, computed: 5 },
+          { item: "fines", cell: "D8", current: undefined, computed: 0.5 },
+        ],
+      })
       .mockResolvedValueOnce({ ...base, written: 11 })
       .mockResolvedValueOnce({ ...base, written: 0, confirm: [{ item: "cases", cell: "D7", current: 9, computed: 5 }] });
     render(<App actions={actions} lang="zh" />);
@@ -126,7 +133,12 @@ describe("累计数 on files", () => {
     await user.upload(screen.getByLabelText("本月报表文件"), current);
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
 
-    expect(actions.fillCumulative).toHaveBeenCalledWith({ mode: "values", file: current, priorFile: undefined, period: { year: 2018, month: 7 } });
+    expect(actions.fillCumulative).toHaveBeenCalledWith({
+      mode: "values",
+      file: current,
+      priorFile: undefined,
+      period: { year: 2018, month: 7 },
+    });
     expect(await screen.findByText(/已下载：云集镇-2018-07-累计.xlsx/)).toBeInTheDocument();
   });
 });

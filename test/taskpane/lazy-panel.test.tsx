@@ -9,7 +9,6 @@ import { shellCatalogue } from "../../src/taskpane/i18n/strings";
 
 const zh = shellCatalogue.zh;
 
-
 /** A panel with state of its own, to see whether it was remounted. */
 function Counter(props: { label: string }) {
   const [n, setN] = useState(0);

@@ -15,7 +15,6 @@ async function openMerge(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole("button", { name: "开始汇总" });
 }
 
-
 describe("汇总", () => {
   it("merges the picked files with roster and prior total, showing progress, then the results", async () => {
     const user = userEvent.setup();
@@ -63,7 +62,11 @@ describe("汇总", () => {
     expect(screen.getByText("汇总结果已写入：汇总2018年7月、明细2018年7月")).toBeInTheDocument();
 
     const table = screen.getByRole("table", { name: "各单位报送情况" });
-    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["单位", "状态", "问题", "文件"]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["单位", "状态", "问题", "文件"]);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(5);
     const wrong = rows.find((r) => within(r).queryByText("廖田镇.xlsx"));
@@ -75,7 +78,11 @@ describe("汇总", () => {
     expect(within(rows[0]).getByText("已汇总")).toBeInTheDocument();
 
     const missing = screen.getByRole("region", { name: "未报单位" });
-    expect(within(missing).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["冠市镇", "江口镇"]);
+    expect(
+      within(missing)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["冠市镇", "江口镇"]);
     expect(within(screen.getByRole("region", { name: "有误单位" })).getByText("廖田镇")).toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: "重复报送" })).getByText("云集镇(2).xlsx（与“云集镇.xlsx”重复）")).toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: "迟报单位" })).getByText("茶市镇")).toBeInTheDocument();

@@ -5,7 +5,15 @@
 import { readWorkbook, writeWorkbook } from "../../src/files";
 import { annexPlan } from "../../src/form/layout";
 import { ANNEX } from "../../src/form/spec";
-import { DEFAULT_SETTINGS, SETTING_KEYS, readSettings, type PaneActions, type PickedFile, type Settings, type SettingsStore } from "../../src/jobs/actions";
+import {
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  readSettings,
+  type PaneActions,
+  type PickedFile,
+  type Settings,
+  type SettingsStore,
+} from "../../src/jobs/actions";
 import { createFileActions } from "../../src/jobs/file-actions";
 import { loadFilesModule } from "../../src/jobs/files-module";
 import type { Host } from "../../src/jobs/host";
@@ -26,7 +34,16 @@ function memoryStore(initial: Record<string, string> = {}): SettingsStore & { ma
 }
 
 function fileActions(store: SettingsStore, settings: Settings = readSettings(store)): PaneActions {
-  return createFileActions({ spec: ANNEX, settings, lang: "zh", files: loadFilesModule, download: () => undefined, today: () => SENT, office: "县安委办", store });
+  return createFileActions({
+    spec: ANNEX,
+    settings,
+    lang: "zh",
+    files: loadFilesModule,
+    download: () => undefined,
+    today: () => SENT,
+    office: "县安委办",
+    store,
+  });
 }
 
 /** Just enough of a workbook for validate: one report sheet, active. */
@@ -38,7 +55,11 @@ function oneSheetHost(): Host {
   return {
     listSheets: async () => ({ sheets: grids.map((g) => ({ name: g.sheet, marks: {}, visible: true })), active: grids[0].sheet }),
     readSheets: async () => grids,
-    readAll: async () => ({ sheets: grids, infos: grids.map((g) => ({ name: g.sheet, marks: {}, visible: true })), active: grids[0].sheet }),
+    readAll: async () => ({
+      sheets: grids,
+      infos: grids.map((g) => ({ name: g.sheet, marks: {}, visible: true })),
+      active: grids[0].sheet,
+    }),
     addSheets: fail,
     writeRanges: fail,
     selectCell: fail,
@@ -48,14 +69,25 @@ function oneSheetHost(): Host {
 
 function officeActions(store: SettingsStore, settings: Settings = readSettings(store)): PaneActions {
   return createOfficeActions(
-    { host: oneSheetHost(), spec: ANNEX, settings, lang: "zh", parser: async () => (await loadFilesModule()).parse, today: () => SENT, office: "县安委办" },
+    {
+      host: oneSheetHost(),
+      spec: ANNEX,
+      settings,
+      lang: "zh",
+      parser: async () => (await loadFilesModule()).parse,
+      today: () => SENT,
+      office: "县安委办",
+    },
     { store },
   );
 }
 
 /** The finding codes of validating the July report. */
 async function codes(actions: PaneActions): Promise<string[]> {
-  const checks = actions.mode === "file" ? await actions.validate({ files: [picked("云集镇.xlsx", julyBytes())], period: JULY }) : await actions.validate({ scope: "active" });
+  const checks =
+    actions.mode === "file"
+      ? await actions.validate({ files: [picked("云集镇.xlsx", julyBytes())], period: JULY })
+      : await actions.validate({ scope: "active" });
   return checks.flatMap((c) => c.findings.map((f) => f.code));
 }
 
@@ -64,7 +96,10 @@ describe("settings in the store", () => {
     expect(readSettings(memoryStore())).toEqual(DEFAULT_SETTINGS);
     expect(readSettings(memoryStore({ [SETTING_KEYS.deadlineDay]: "", [SETTING_KEYS.startMonth]: "13" }))).toEqual(DEFAULT_SETTINGS);
     expect(readSettings(memoryStore({ [SETTING_KEYS.deadlineDay]: "2.5", [SETTING_KEYS.startMonth]: "0" }))).toEqual(DEFAULT_SETTINGS);
-    expect(readSettings(memoryStore({ [SETTING_KEYS.deadlineDay]: "31", [SETTING_KEYS.startMonth]: "6" }))).toEqual({ deadlineDay: 31, startMonth: 6 });
+    expect(readSettings(memoryStore({ [SETTING_KEYS.deadlineDay]: "31", [SETTING_KEYS.startMonth]: "6" }))).toEqual({
+      deadlineDay: 31,
+      startMonth: 6,
+    });
   });
 });
 

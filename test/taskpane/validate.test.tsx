@@ -66,9 +66,7 @@ describe("数据校验 in Excel", () => {
       changed = cb;
       return unsubscribe;
     });
-    actions.validate
-      .mockResolvedValueOnce([reportCheck([negativeFines])])
-      .mockResolvedValueOnce([reportCheck([])]);
+    actions.validate.mockResolvedValueOnce([reportCheck([negativeFines])]).mockResolvedValueOnce([reportCheck([])]);
     const { unmount } = render(<App actions={actions} lang="zh" />);
     await openValidate(user);
 

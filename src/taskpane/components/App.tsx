@@ -58,7 +58,13 @@ export function App({ actions, lang, today }: AppProps) {
   const [shown, setShown] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(["insert"]));
   const [now] = useState<Date>(() => today ?? new Date());
   const idBase = useId("pane");
-  const labels: Record<TabId, string> = { insert: t.tabInsert, validate: t.tabValidate, fill: t.tabFill, merge: t.tabMerge, settings: s.tabSettings };
+  const labels: Record<TabId, string> = {
+    insert: t.tabInsert,
+    validate: t.tabValidate,
+    fill: t.tabFill,
+    merge: t.tabMerge,
+    settings: s.tabSettings,
+  };
   const tabId = (id: TabId) => `${idBase}-tab-${id}`;
   const panelId = (id: TabId) => `${idBase}-panel-${id}`;
 
@@ -89,12 +95,7 @@ export function App({ actions, lang, today }: AppProps) {
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"} style={STYLES.root}>
-      <TabList
-        style={STYLES.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, d) => select(d.value)}
-      >
+      <TabList style={STYLES.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value)}>
         {TABS.map((id) => (
           <Tab key={id} id={tabId(id)} value={id} aria-controls={panelId(id)}>
             {labels[id]}

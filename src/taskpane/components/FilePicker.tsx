@@ -136,13 +136,7 @@ export function FilePicker(props: FilePickerProps) {
               {files.length === 0 ? t.noFileChosen : files.length === 1 ? files[0].name : t.filesChosen(files.length)}
             </span>
             {files.length > 0 && (
-              <Button
-                size="small"
-                appearance="subtle"
-                disabled={disabled}
-                aria-label={t.clearFiles(label)}
-                onClick={() => onChange([])}
-              >
+              <Button size="small" appearance="subtle" disabled={disabled} aria-label={t.clearFiles(label)} onClick={() => onChange([])}>
                 {t.clearFilesShort}
               </Button>
             )}

@@ -61,22 +61,19 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
     <div className={styles.panel}>
       {excel && (
         <Field label={t.fillMode} size="small">
-          <RadioGroup layout="horizontal" value={mode} disabled={busy} onChange={(_, d) => setMode(d.value === "formulas" ? "formulas" : "values")}>
+          <RadioGroup
+            layout="horizontal"
+            value={mode}
+            disabled={busy}
+            onChange={(_, d) => setMode(d.value === "formulas" ? "formulas" : "values")}
+          >
             <Radio value="values" label={t.fillValues} />
             <Radio value="formulas" label={t.fillFormulas} />
           </RadioGroup>
         </Field>
       )}
       {!excel && <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />}
-      {!excel && (
-        <FilePicker
-          label={t.currentFile}
-          accept={WORKBOOK_ACCEPT}
-          {...current.picker}
-          disabled={busy}
-          t={t}
-        />
-      )}
+      {!excel && <FilePicker label={t.currentFile} accept={WORKBOOK_ACCEPT} {...current.picker} disabled={busy} t={t} />}
       <FilePicker
         label={t.priorFile}
         hint={excel ? t.priorFileHintExcel : t.priorFileHintFile}

@@ -48,7 +48,9 @@ export function InsertPanel(props: { actions: PaneActions; lang: Lang; today: Da
         <BusySpinner busy={busy} label={t.busy} />
       </div>
       <ErrorBar title={t.errorTitle} message={error} />
-      {done && <InsertResult done={done} lang={lang} busy={busy} onResolve={(onConflict) => void insert({ ...done.request, onConflict })} />}
+      {done && (
+        <InsertResult done={done} lang={lang} busy={busy} onResolve={(onConflict) => void insert({ ...done.request, onConflict })} />
+      )}
     </div>
   );
 }

@@ -57,17 +57,17 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
 
   return (
     <div className={styles.panel}>
+      <FilePicker label={t.unitFiles} accept={WORKBOOK_ACCEPT} multiple dropZone {...unitFiles.picker} disabled={busy} t={t} />
+      <FilePicker label={t.roster} hint={t.rosterHint} accept=".txt,.xlsx" files={roster} onChange={setRoster} disabled={busy} t={t} />
       <FilePicker
-        label={t.unitFiles}
+        label={t.priorCounty}
+        hint={t.priorCountyHint}
         accept={WORKBOOK_ACCEPT}
-        multiple
-        dropZone
-        {...unitFiles.picker}
+        files={prior}
+        onChange={setPrior}
         disabled={busy}
         t={t}
       />
-      <FilePicker label={t.roster} hint={t.rosterHint} accept=".txt,.xlsx" files={roster} onChange={setRoster} disabled={busy} t={t} />
-      <FilePicker label={t.priorCounty} hint={t.priorCountyHint} accept={WORKBOOK_ACCEPT} files={prior} onChange={setPrior} disabled={busy} t={t} />
       <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={onMerge}>

@@ -71,9 +71,7 @@ export interface MergeCounts {
 
 /** 应报 counts roster units with no report (未报) plus every unit that did report for the month. */
 export function mergeCounts(r: MergeResult): MergeCounts {
-  const reported = new Set(
-    r.files.filter((f) => f.status === "included" || f.status === "excluded").map((f) => unitName(f) ?? f.file),
-  );
+  const reported = new Set(r.files.filter((f) => f.status === "included" || f.status === "excluded").map((f) => unitName(f) ?? f.file));
   const count = (s: FileStatus) => r.files.filter((f) => f.status === s).length;
   return {
     expected: reported.size + r.missing.length,
@@ -127,9 +125,7 @@ export function MergeResults(props: { outcome: MergeOutcome; mode: Mode; lang: L
         {t.summaryLine(t.periodLabel(result.period), summary)}
       </p>
       {outcome.written.length > 0 && (
-        <span className={panel.note}>
-          {(mode === "excel" ? t.writtenSheets : t.writtenFile)(outcome.written.join(t.listSeparator))}
-        </span>
+        <span className={panel.note}>{(mode === "excel" ? t.writtenSheets : t.writtenFile)(outcome.written.join(t.listSeparator))}</span>
       )}
 
       <Table size="extra-small" aria-label={t.resultsTable} className={styles.table}>

@@ -109,7 +109,13 @@ interface SettingFieldProps {
 /** One whole-number setting with its range, hint and validation message (Fluent Field). */
 function SettingField({ name, label, hint, invalid, text, valid, onEdit }: SettingFieldProps) {
   return (
-    <Field label={label} hint={hint} size="small" validationState={valid ? "none" : "error"} validationMessage={valid ? undefined : invalid}>
+    <Field
+      label={label}
+      hint={hint}
+      size="small"
+      validationState={valid ? "none" : "error"}
+      validationMessage={valid ? undefined : invalid}
+    >
       <Input
         type="number"
         inputMode="numeric"

@@ -86,9 +86,12 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
       setChecks(result);
       await watch();
     });
-  recheck.current = () => {
-    if (lastRequest.current && !unmounted.current) void validate(lastRequest.current);
-  };
+  // The edit listener outlives renders: point it at this render's validate once committed.
+  useEffect(() => {
+    recheck.current = () => {
+      if (lastRequest.current && !unmounted.current) void validate(lastRequest.current);
+    };
+  });
 
   const onValidate = () => {
     if (excel) {
@@ -107,7 +110,12 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
       {excel ? (
         <>
           <Field label={t.scope} size="small">
-            <RadioGroup layout="horizontal" value={scope} disabled={busy} onChange={(_, d) => setScope(d.value === "all" ? "all" : "active")}>
+            <RadioGroup
+              layout="horizontal"
+              value={scope}
+              disabled={busy}
+              onChange={(_, d) => setScope(d.value === "all" ? "all" : "active")}
+            >
               <Radio value="active" label={t.scopeActive} />
               <Radio value="all" label={t.scopeAll} />
             </RadioGroup>
@@ -115,15 +123,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
           <Checkbox label={t.highlight} checked={highlight} disabled={busy} onChange={(_, d) => setHighlight(d.checked === true)} />
         </>
       ) : (
-        <FilePicker
-          label={t.pickReports}
-          accept={WORKBOOK_ACCEPT}
-          multiple
-          dropZone
-          {...reportFiles.picker}
-          disabled={busy}
-          t={t}
-        />
+        <FilePicker label={t.pickReports} accept={WORKBOOK_ACCEPT} multiple dropZone {...reportFiles.picker} disabled={busy} t={t} />
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={onValidate}>

@@ -4,10 +4,14 @@
  */
 import { lazyPanel } from "./lazy-panel";
 
-export const validatePanel = lazyPanel(() => import(/* webpackChunkName: "panel-validate" */ "./ValidatePanel").then((m) => m.ValidatePanel));
+export const validatePanel = lazyPanel(() =>
+  import(/* webpackChunkName: "panel-validate" */ "./ValidatePanel").then((m) => m.ValidatePanel),
+);
 export const fillPanel = lazyPanel(() => import(/* webpackChunkName: "panel-fill" */ "./FillPanel").then((m) => m.FillPanel));
 export const mergePanel = lazyPanel(() => import(/* webpackChunkName: "panel-merge" */ "./MergePanel").then((m) => m.MergePanel));
-export const settingsPanel = lazyPanel(() => import(/* webpackChunkName: "panel-settings" */ "./SettingsPanel").then((m) => m.SettingsPanel));
+export const settingsPanel = lazyPanel(() =>
+  import(/* webpackChunkName: "panel-settings" */ "./SettingsPanel").then((m) => m.SettingsPanel),
+);
 
 /** Every lazy panel, for loading them all once the pane is idle. */
 export const LAZY_PANELS = [validatePanel, fillPanel, mergePanel, settingsPanel] as const;

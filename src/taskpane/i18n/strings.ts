@@ -121,8 +121,18 @@ export interface Strings {
 }
 
 const EN_MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 const zh: Strings = {
@@ -386,7 +396,8 @@ export const shellCatalogue: Readonly<Record<Lang, ShellStrings>> = {
     loadingPanel: "Loading…",
     panelLoadFailed: "This page could not be loaded",
     panelLoadHint: "The connection may have dropped or the add-in was updated. Try again, or close and reopen the pane.",
-    jobsLoadFailed: "Part of the add-in could not be loaded: the connection may have dropped or the add-in was updated. Try again, or close and reopen the pane.",
+    jobsLoadFailed:
+      "Part of the add-in could not be loaded: the connection may have dropped or the add-in was updated. Try again, or close and reopen the pane.",
     retry: "Try again",
     deadlineDay: "Deadline day",
     deadlineDayHint: "Day of the month by which last month's report is due (1–31)",

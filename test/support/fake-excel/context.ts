@@ -135,7 +135,12 @@ export type LoadOption = string | string[] | { select?: string; expand?: string 
 /** "a, b/c" / ["a","b/c"] / {select:"a"} / {a:true, b:{c:true}} → [["a"],["b","c"]]. */
 export function parseLoad(opt: LoadOption): string[][] {
   if (opt === undefined) return [];
-  if (typeof opt === "string") return opt.split(",").map((s) => s.trim()).filter(Boolean).map((s) => s.split("/"));
+  if (typeof opt === "string")
+    return opt
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => s.split("/"));
   if (Array.isArray(opt)) return opt.flatMap((s) => parseLoad(s));
   if (typeof opt.select === "string") return parseLoad(opt.select);
   const out: string[][] = [];

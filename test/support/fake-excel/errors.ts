@@ -6,8 +6,7 @@
 
 const MESSAGES: Record<string, string> = {
   AccessDenied: "You cannot perform the requested operation.",
-  ApiNotFound:
-    "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+  ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",
   InvalidOperationInCellEditMode:
@@ -36,9 +35,7 @@ export class FakeOfficeError extends Error {
   }
 
   withLocation(errorLocation: string): FakeOfficeError {
-    return this.debugInfo.errorLocation
-      ? this
-      : new FakeOfficeError(this.code, this.message, errorLocation);
+    return this.debugInfo.errorLocation ? this : new FakeOfficeError(this.code, this.message, errorLocation);
   }
 }
 

@@ -9,9 +9,9 @@
  *   installFakeOffice(window, book);                        // before the add-in's code runs
  *   ... book.syncCount, book.view("Sheet1", "B1"), book.failSync({ at: 3 }), book.userEdit(...)
  */
-import { FakeContext, RunOptionsLike } from "./context";
+import { FakeContext, type RunOptionsLike } from "./context";
 import { FakeOfficeError } from "./errors";
-import { FakeWorkbook, compareVersions } from "./model";
+import { type FakeWorkbook, compareVersions } from "./model";
 import { WorkbookProxy } from "./proxies";
 
 export { FakeWorkbook, FakeSheet, compareVersions } from "./model";

@@ -3,7 +3,7 @@
  * set-up and validation. Proxies (proxies.ts) only ever touch it while context.sync() runs.
  * Behaviour follows Microsoft's documentation where it says something; each rule cites it.
  */
-import { MAX_COLS, Rect, absoluteAddress, colName, cols, intersects, parseRect, quoteSheetName, rows } from "./address";
+import { MAX_COLS, type Rect, absoluteAddress, colName, cols, intersects, parseRect, quoteSheetName, rows } from "./address";
 import { officeError } from "./errors";
 import { evaluate } from "./formula";
 

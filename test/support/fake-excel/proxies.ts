@@ -4,10 +4,10 @@
  * statement that runs at the next sync against the model (model.ts).
  * API reference: https://learn.microsoft.com/javascript/api/excel
  */
-import { MAX_COLS, MAX_ROWS, Rect, parseRect } from "./address";
-import { FakeClientObject, FakeContext, Handle } from "./context";
+import { MAX_COLS, MAX_ROWS, type Rect, parseRect } from "./address";
+import { FakeClientObject, type FakeContext, Handle } from "./context";
 import { officeError } from "./errors";
-import { FakeSheet, FakeWorkbook, NamedItemModel, assertSheetName, nameFormula } from "./model";
+import { FakeSheet, type FakeWorkbook, type NamedItemModel, assertSheetName, nameFormula } from "./model";
 import { live, need } from "./proxy-common";
 import { RangeProxy } from "./range-proxies";
 
@@ -267,12 +267,15 @@ export class WorksheetProxy extends FakeClientObject {
       const book = this.context.book;
       const s = live(this.handle.get());
       const visible = book.sheets.filter((x) => x.visibility === "Visible");
-      if (s.visibility === "Visible" && visible.length === 1) throw officeError("InvalidOperation", "Fake: a workbook must keep one visible sheet");
+      if (s.visibility === "Visible" && visible.length === 1)
+        throw officeError("InvalidOperation", "Fake: a workbook must keep one visible sheet");
       const i = book.sheets.indexOf(s);
       book.sheets.splice(i, 1);
       s.deleted = true;
       if (book.activeSheetId === s.id) {
-        const next = book.sheets.slice(Math.max(0, i - 1)).find((x) => x.visibility === "Visible") ?? book.sheets.find((x) => x.visibility === "Visible");
+        const next =
+          book.sheets.slice(Math.max(0, i - 1)).find((x) => x.visibility === "Visible") ??
+          book.sheets.find((x) => x.visibility === "Visible");
         book.activeSheetId = next ? next.id : "";
       }
       if (book.selection?.sheetId === s.id) book.selection = null;
@@ -321,7 +324,8 @@ export class WorksheetProtectionProxy extends FakeClientObject {
   unprotect(password?: string): void {
     this.queue("WorksheetProtection.unprotect", () => {
       const s = live(this.sheet.get());
-      if (s.protection.password !== undefined && s.protection.password !== password) throw officeError("InvalidArgument", "Fake: bad password");
+      if (s.protection.password !== undefined && s.protection.password !== password)
+        throw officeError("InvalidArgument", "Fake: bad password");
       s.protection.protected = false;
     });
   }
@@ -682,4 +686,3 @@ export class EventProxy {
     };
   }
 }
-

@@ -3,10 +3,10 @@
  * Every getter reads the value loaded at the last sync; every setter queues a statement.
  * API reference: https://learn.microsoft.com/javascript/api/excel/excel.range
  */
-import { MAX_COLS, MAX_ROWS, Rect, cols, qualifiedAddress, rectAddress, rows } from "./address";
-import { FakeClientObject, FakeContext, Handle } from "./context";
+import { MAX_COLS, MAX_ROWS, type Rect, cols, qualifiedAddress, rectAddress, rows } from "./address";
+import { FakeClientObject, type FakeContext, Handle } from "./context";
 import { officeError } from "./errors";
-import { Cell, FakeSheet, Scalar, ValidationModel, cellView, defaultFormat, inputFormula, inputValue } from "./model";
+import { type Cell, type FakeSheet, type Scalar, type ValidationModel, cellView, defaultFormat, inputFormula, inputValue } from "./model";
 import type { BorderSide } from "./model";
 import { DEFAULT_COLUMN_WIDTH_PT, DEFAULT_ROW_HEIGHT_PT, live, need } from "./proxy-common";
 
@@ -47,7 +47,8 @@ function uniform<T>(t: RangeTarget, get: (c: Cell | undefined) => T): T | null {
   };
   const area = rows(rect) * cols(rect);
   if (area <= 200_000) {
-    for (let i = rect.top; i <= rect.bottom; i++) for (let j = rect.left; j <= rect.right; j++) if (!seen(get(sheet.cell(i, j)))) return null;
+    for (let i = rect.top; i <= rect.bottom; i++)
+      for (let j = rect.left; j <= rect.right; j++) if (!seen(get(sheet.cell(i, j)))) return null;
     return first ? first.v : null;
   }
   let count = 0;
@@ -72,17 +73,19 @@ export class RangeProxy extends FakeClientObject {
       live(x.sheet);
       return x;
     };
-    const grid = <T>(f: (s: FakeSheet, i: number, j: number) => T): (() => T[][]) => () => {
-      const { sheet, rect } = t();
-      if (rows(rect) * cols(rect) > 5_000_000) throw officeError("ResponsePayloadSizeLimitExceeded");
-      const out: T[][] = [];
-      for (let i = rect.top; i <= rect.bottom; i++) {
-        const row: T[] = [];
-        for (let j = rect.left; j <= rect.right; j++) row.push(f(sheet, i, j));
-        out.push(row);
-      }
-      return out;
-    };
+    const grid =
+      <T>(f: (s: FakeSheet, i: number, j: number) => T): (() => T[][]) =>
+      () => {
+        const { sheet, rect } = t();
+        if (rows(rect) * cols(rect) > 5_000_000) throw officeError("ResponsePayloadSizeLimitExceeded");
+        const out: T[][] = [];
+        for (let i = rect.top; i <= rect.bottom; i++) {
+          const row: T[] = [];
+          for (let j = rect.left; j <= rect.right; j++) row.push(f(sheet, i, j));
+          out.push(row);
+        }
+        return out;
+      };
     return {
       address: () => qualifiedAddress(t().sheet.name, t().rect),
       rowIndex: () => t().rect.top,
@@ -489,11 +492,9 @@ function edges(r: Rect, index: string): [number, number, BorderSide][] {
   if (index === "EdgeLeft") for (let i = r.top; i <= r.bottom; i++) out.push([i, r.left, "EdgeLeft"]);
   if (index === "EdgeRight") for (let i = r.top; i <= r.bottom; i++) out.push([i, r.right, "EdgeRight"]);
   if (index === "InsideHorizontal")
-    for (let i = r.top; i < r.bottom; i++)
-      for (let j = r.left; j <= r.right; j++) out.push([i, j, "EdgeBottom"], [i + 1, j, "EdgeTop"]);
+    for (let i = r.top; i < r.bottom; i++) for (let j = r.left; j <= r.right; j++) out.push([i, j, "EdgeBottom"], [i + 1, j, "EdgeTop"]);
   if (index === "InsideVertical")
-    for (let i = r.top; i <= r.bottom; i++)
-      for (let j = r.left; j < r.right; j++) out.push([i, j, "EdgeRight"], [i, j + 1, "EdgeLeft"]);
+    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j < r.right; j++) out.push([i, j, "EdgeRight"], [i, j + 1, "EdgeLeft"]);
   return out;
 }
 
@@ -580,7 +581,8 @@ export class DataValidationProxy extends FakeClientObject {
       const known = ["wholeNumber", "decimal", "textLength", "date", "time", "list", "custom"];
       if (kinds.length !== 1 || !known.includes(kinds[0])) throw officeError("InvalidArgument");
       const body = r[kinds[0]];
-      if (kinds[0] !== "list" && kinds[0] !== "custom" && (body.formula1 === undefined || !body.operator)) throw officeError("InvalidArgument");
+      if (kinds[0] !== "list" && kinds[0] !== "custom" && (body.formula1 === undefined || !body.operator))
+        throw officeError("InvalidArgument");
       v.rule = JSON.parse(JSON.stringify(r));
     });
   }
@@ -611,4 +613,3 @@ export class DataValidationProxy extends FakeClientObject {
     });
   }
 }
-
