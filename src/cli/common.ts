@@ -2,7 +2,8 @@
 import { promises as fs, constants as fsc } from "fs";
 import { basename } from "path";
 import type { Finding } from "../form/findings";
-import { findingMessage, severityLabel, type Lang } from "../form/messages";
+import { findingMessage, severityLabel } from "../form/messages";
+import type { Lang } from "../form/lang";
 import { parsePeriod, type Period } from "../form/period";
 import { readFileBytes } from "../files/node";
 import { readWorkbook } from "../files/read";

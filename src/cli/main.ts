@@ -1,5 +1,7 @@
 /** `yuebao` entry: dispatches commands, turns usage mistakes into a message and exit code 2. */
+import type { Lang } from "../form/lang";
 import { WorkbookReadError } from "../files/errors";
+import { describeError } from "../form/problem-messages";
 import { parseArgs, UsageError } from "./args";
 import type { Io } from "./common";
 import { fillCommand } from "./fill";
@@ -16,7 +18,7 @@ const defaultIo: Io = {
 };
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  let lang: "zh" | "en" = "zh";
+  let lang: Lang = "zh";
   try {
     const args = parseArgs(argv);
     lang = args.options.get("lang") === "en" ? "en" : "zh";
@@ -48,7 +50,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return 2;
     }
     if (err instanceof WorkbookReadError) {
-      io.err(lang === "zh" ? err.messageZh : err.messageEn);
+      io.err(describeError(err, lang));
       return 2;
     }
     throw err;

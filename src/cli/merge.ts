@@ -1,3 +1,4 @@
+import type { Lang } from "../form/lang";
 import { countyPlans } from "../form/county-plans";
 import type { MergeResult } from "../form/merge-types";
 import { findingMessage, statusLabel } from "../form/messages";
@@ -80,7 +81,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   return clean ? 0 : 1;
 }
 
-function printSummary(r: MergeResult, lang: "zh" | "en", io: Io, total: number): void {
+function printSummary(r: MergeResult, lang: Lang, io: Io, total: number): void {
   const count = (s: string) => r.files.filter((f) => f.status === s).length;
   io.out(
     say(
@@ -104,7 +105,7 @@ function printSummary(r: MergeResult, lang: "zh" | "en", io: Io, total: number):
   for (const f of r.findings) io.out(`  ${findingMessage(f, lang)}`);
 }
 
-export function toJson(r: MergeResult, lang: "zh" | "en") {
+export function toJson(r: MergeResult, lang: Lang) {
   return {
     period: periodKey(r.period),
     files: r.files.map((f) => ({

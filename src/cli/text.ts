@@ -1,5 +1,5 @@
 /** Command-line wording, Chinese first. */
-import type { Lang } from "../form/messages";
+import type { Lang } from "../form/lang";
 
 const T = {
   usage: {

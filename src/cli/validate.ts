@@ -5,7 +5,8 @@ import type { UnitReport } from "../form/report";
 import { ANNEX } from "../form/spec";
 import { checkReport, reportsToCheck } from "../jobs/check-report";
 import { loadRoster } from "../jobs/merge-files";
-import { unreadableReason } from "../jobs/sources";
+import { describeProblem } from "../form/problem-messages";
+import { unreadableProblem } from "../jobs/sources";
 import { UsageError, type ParsedArgs } from "./args";
 import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutput, type Io } from "./common";
 import { say } from "./text";
@@ -33,8 +34,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     try {
       reports = locateReports(parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod });
     } catch (err) {
-      const r = unreadableReason(err, src.name);
-      results.push({ file: path, unreadable: c.lang === "zh" ? r.zh : r.en, findings: [] });
+      results.push({ file: path, unreadable: describeProblem(unreadableProblem(err, src.name), c.lang), findings: [] });
       continue;
     }
     const chosen = reportsToCheck(reports, wantPeriod);

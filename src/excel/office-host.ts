@@ -11,7 +11,8 @@
 import { cellAddress, parseRange } from "../form/grid";
 import type { CellValue, SheetGrid } from "../form/grid";
 import type { SheetPlan } from "../form/plan";
-import type { AddSheetsResult, ConflictChoice, Host, RangeWrite, SheetInfo } from "../jobs/host";
+import type { RangeWrite } from "../form/plan";
+import type { AddSheetsResult, ConflictChoice, Host, SheetInfo } from "../jobs/host";
 import { type Capabilities, type DegradedFeature, degradedFeatures, detectCapabilities } from "./capabilities";
 import {
   AddSheetsFailedError,
@@ -32,12 +33,12 @@ import {
   memoryStore,
   settingsStore,
 } from "./highlight";
-import { type DefinedNameLike, indexMarks, markName, type MarkIndex, marksOfSheet } from "./marks";
+import { type DefinedNameLike, indexMarks, markName, type MarkIndex, marksOfSheet } from "../form/marks";
 import { type OfficeEnv, officeEnv } from "./office-env";
 import { contentBands, layoutBytes, queueContent, queueLayout, queueMark } from "./plan-render";
 import { groupRects, type KeyedCell } from "./rects";
 import { gridFromRange } from "./read-grid";
-import { copyName, sameSheetName, sheetNameProblem } from "./sheet-names";
+import { copyName, sameSheetName, sheetNameProblem } from "../form/sheet-names";
 
 /** Excel on the web refuses requests above 5 MB; we pack statements below this. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;

@@ -9,7 +9,7 @@
 import { zipSync } from "fflate";
 import { cellAddress, parseAddress } from "../form/grid";
 import type { CellValue } from "../form/grid";
-import type { RangeWrite } from "../jobs/host";
+import type { RangeWrite } from "../form/plan";
 import { WorkbookPlanError, WorkbookReadError } from "./errors";
 import type { ReadLimits } from "./guard";
 import { shiftFormula } from "./formula";

@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetGrid, SourceCell, WorkbookGrids } from "../form/grid";
 import { MARK_PREFIX } from "../form/plan";
-import { indexMarks, parseMarkName } from "../excel/marks";
+import { indexMarks, parseMarkName } from "../form/marks";
 import type { ReadLimits } from "./guard";
 import { shiftFormula } from "./formula";
 import { isDateFormat } from "./numfmt";
@@ -71,7 +71,7 @@ function lazy<T>(make: () => T): () => T {
 /**
  * Our marks by sheet index, in both forms:
  * - today's: a workbook-scoped name "Yuebao_<n>.<key>.<value>..." referring to the sheet's A1
- *   (src/excel/marks.ts), mapped to the sheet it refers to NOW — after a rename in Excel, WPS
+ *   (src/form/marks.ts), mapped to the sheet it refers to NOW — after a rename in Excel, WPS
  *   or LibreOffice the reference names the new sheet name. A #REF! (deleted sheet) marks
  *   nothing. Excel copies such a name onto a copied sheet as a sheet-scoped name; it is read
  *   the same way.

@@ -7,7 +7,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { cellAddress, parseRange } from "../form/grid";
 import type { PlanCell, SheetPlan } from "../form/plan";
-import { markName, markReference } from "../excel/marks";
+import { markName, markReference } from "../form/marks";
 import { WorkbookPlanError } from "./errors";
 import { checkSheetName, checkUniqueNames, quoteSheet } from "./sheet-names";
 import { StyleBook } from "./styles";
@@ -184,7 +184,7 @@ function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first:
 
 /**
  * Print areas and titles (sheet-scoped, as Excel writes them) and our marks: one hidden
- * workbook-scoped name per marked sheet, spelled as src/excel/marks.ts says and referring to
+ * workbook-scoped name per marked sheet, spelled as src/form/marks.ts says and referring to
  * the sheet's A1, exactly what the add-in adds in Excel — so Excel, WPS and LibreOffice keep
  * it pointing at the sheet when it is renamed or moved.
  */

@@ -5,6 +5,7 @@
 import type { Finding } from "./findings";
 import { addMonths, periodKey, type Period } from "./period";
 import type { UnitReport } from "./report";
+import { quoteSheet } from "./sheet-names";
 import type { FormSpec } from "./spec";
 
 /** Scaled figures by item id; undefined where the figure could not be read. */
@@ -77,11 +78,6 @@ export interface PriorRef {
   sameWorkbookSheet?: string;
 }
 
-/** Quotes a sheet name for a formula reference: 'It''s 7月'!D5. */
-export function sheetRef(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
 /**
  * What to write into the 累计数 column. Nothing is planned for an item whose 本月数 or prior
  * 累计数 is unknown; the findings say why.
@@ -101,7 +97,7 @@ export function planFill(
       severity: "error",
       code: "prior-missing",
       sheet: report.sheet,
-      params: { prior: periodKey(addMonths(period, -1)), period: periodKey(period) },
+      params: { prior: periodKey(addMonths(period, -1)) },
     });
     return { cells: [], findings, replaces: [] };
   }
@@ -122,7 +118,7 @@ export function planFill(
     if (mode === "formulas") {
       if (start) cell.formula = `=${fig.month.cell}`;
       else if (prior?.sameWorkbookSheet && priorCell.get(fig.item))
-        cell.formula = `=${sheetRef(prior.sameWorkbookSheet)}!${priorCell.get(fig.item)}+${fig.month.cell}`;
+        cell.formula = `=${quoteSheet(prior.sameWorkbookSheet)}!${priorCell.get(fig.item)}+${fig.month.cell}`;
     }
     cells.push(cell);
     const now = fig.cumulative;

@@ -11,6 +11,7 @@ import type { FileOutcome, MergeResult, TotalRow } from "./merge-types";
 import { compareYmd, type Period } from "./period";
 import { formatScaled, fromScaled, type UnitReport } from "./report";
 import { matchUnit, unitFromFileName, unitKey, type Roster } from "./roster";
+import type { Problem } from "./problems";
 import type { FormSpec } from "./spec";
 import { deadlineFor, isLate, validateReport } from "./validate";
 
@@ -35,13 +36,13 @@ export class Merger {
 
   constructor(private readonly opts: MergeOptions) {}
 
-  /** A workbook that could not be read at all (the reason in both languages). */
-  addUnreadable(file: string, reason: { zh: string; en: string }): FileOutcome {
+  /** A workbook that could not be read at all, and why. */
+  addUnreadable(file: string, problem: Problem): FileOutcome {
     const outcome: FileOutcome = {
       file,
       status: "unreadable",
       late: false,
-      findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }],
+      findings: [{ severity: "error", code: "unreadable", sheet: "", params: { problem } }],
     };
     this.pending.push({ outcome });
     return outcome;

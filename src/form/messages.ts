@@ -2,29 +2,22 @@
  * Finding codes → sentences a clerk understands, in Chinese and English. Data, not logic:
  * the task pane, the command line and the JSON report all render findings through here.
  */
-import type { Finding, FindingCode } from "./findings";
+import type { CellParams, Finding, FindingCode, FindingParams, FigureColumn, ItemParams } from "./findings";
 import type { FileStatus } from "./merge-types";
+import type { Lang } from "./lang";
+import { describeProblem } from "./problem-messages";
 import { ANNEX } from "./spec";
 
-export type Lang = "zh" | "en";
+type Renderers = { readonly [C in FindingCode]: (p: FindingParams[C]) => string };
 
-type Params = Finding["params"];
-type Render = (p: Params) => string;
+const COLUMN: Record<FigureColumn, { zh: string; en: string }> = {
+  month: { zh: "本月数", en: "this month" },
+  cumulative: { zh: "累计数", en: "cumulative" },
+};
 
-const col = (p: Params, lang: Lang): string =>
-  p.column === "cumulative"
-    ? lang === "zh"
-      ? "累计数"
-      : "cumulative"
-    : p.column === "month"
-      ? lang === "zh"
-        ? "本月数"
-        : "this month"
-      : "";
-
-const itemEn = (p: Params): string => ANNEX.items.find((i) => i.id === p.itemId)?.labelEn ?? String(p.item ?? "");
-const where = (p: Params): string => `“${p.item}”${col(p, "zh")}`;
-const whereEn = (p: Params): string => `"${itemEn(p)}" (${col(p, "en")})`;
+const itemEn = (p: ItemParams): string => ANNEX.items.find((i) => i.id === p.itemId)?.labelEn ?? p.item;
+const where = (p: CellParams): string => `“${p.item}”${COLUMN[p.column].zh}`;
+const whereEn = (p: CellParams): string => `"${itemEn(p)}" (${COLUMN[p.column].en})`;
 
 /**
  * Months and dates arrive as keys ("2018-07", "2018-8-12"); official Chinese text writes
@@ -37,7 +30,7 @@ export function dateZh(v: string | number | undefined): string {
 }
 
 /** "2018-06, ?" (months found in a file) → "2018年6月、月份不明的表". */
-const monthsZh = (list: string | number): string =>
+const monthsZh = (list: string): string =>
   String(list)
     .split(/,\s*/)
     .filter(Boolean)
@@ -45,7 +38,7 @@ const monthsZh = (list: string | number): string =>
     .join("、");
 
 // Official style: full-width punctuation, no spaces between Chinese and figures.
-const ZH: Record<FindingCode, Render> = {
+const ZH: Renderers = {
   negative: (p) => `${where(p)}不能为负数（现为${p.value}）。`,
   "not-a-number": (p) => `${where(p)}应填写数字，现为“${p.value}”。`,
   "not-whole": (p) => `${where(p)}应为整数，现为${p.value}。`,
@@ -55,6 +48,7 @@ const ZH: Record<FindingCode, Render> = {
   "placeholder-zero": (p) => `${where(p)}填写为“${p.value}”，按0计。`,
   "formula-no-value": (p) => `${where(p)}为公式（${p.formula}），但文件中没有计算结果。请在 Excel 或 WPS 中打开并保存后再报送。`,
   "cell-error": (p) => `${where(p)}为错误值${p.value}，请改正公式或直接填写数字。`,
+  "cell-unreadable": (p) => `${where(p)}的内容在文件中缺失，无法读取。请在 Excel 或 WPS 中打开、核对该单元格并保存后再报送。`,
   "cumulative-below-month": (p) => `“${p.item}”累计数（${p.cumulative}）小于本月数（${p.month}）。`,
   "cumulative-mismatch": (p) =>
     p.prior === undefined || p.prior === ""
@@ -74,13 +68,13 @@ const ZH: Record<FindingCode, Render> = {
       : `无法从表名、标题或填报时间判断报表月份，请在表名中写明，例如“2018年7月”。`,
   "no-report-for-period": (p) =>
     p.period ? `文件中没有${dateZh(p.period)}的月报表${p.found ? `（只有${monthsZh(p.found)}）` : ""}。` : `文件中没有找到月报表。`,
-  unreadable: (p) => `${p.reason}`,
+  unreadable: (p) => describeProblem(p.problem, "zh"),
   duplicate: (p) => `与“${p.other}”重复报送${p.unit ? `（均为${p.unit}）` : ""}，已按“${p.other}”汇总。`,
   "county-cumulative-mismatch": (p) =>
     `汇总“${p.item}”累计数${p.actual}不等于上月累计数${p.prior}加本月数${p.month}（应为${p.expected}），请核对各单位累计数。`,
 };
 
-const EN: Record<FindingCode, Render> = {
+const EN: Renderers = {
   negative: (p) => `${whereEn(p)} cannot be negative (it is ${p.value}).`,
   "not-a-number": (p) => `${whereEn(p)} must be a number; it reads "${p.value}".`,
   "not-whole": (p) => `${whereEn(p)} must be a whole number; it is ${p.value}.`,
@@ -91,6 +85,8 @@ const EN: Record<FindingCode, Render> = {
   "formula-no-value": (p) =>
     `${whereEn(p)} is a formula (${p.formula}) with no calculated value in the file. Open and save it in Excel or WPS, then send it again.`,
   "cell-error": (p) => `${whereEn(p)} shows the error ${p.value}. Fix the formula or type the number.`,
+  "cell-unreadable": (p) =>
+    `${whereEn(p)}: the file refers to content that is not there. Open it in Excel or WPS, check the cell, save and send it again.`,
   "cumulative-below-month": (p) => `"${itemEn(p)}": cumulative (${p.cumulative}) is less than this month (${p.month}).`,
   "cumulative-mismatch": (p) =>
     p.prior === undefined || p.prior === ""
@@ -110,14 +106,19 @@ const EN: Record<FindingCode, Render> = {
       : `The month could not be read from the sheet name, title or date; name the sheet like 2018年7月.`,
   "no-report-for-period": (p) =>
     p.period ? `The file has no report for ${p.period}${p.found ? ` (only ${p.found})` : ""}.` : `The file holds no monthly report.`,
-  unreadable: (p) => `${p.reasonEn ?? p.reason}`,
+  unreadable: (p) => describeProblem(p.problem, "en"),
   duplicate: (p) => `Duplicate of "${p.other}" (both ${p.unit}); "${p.other}" was counted.`,
   "county-cumulative-mismatch": (p) =>
     `County "${itemEn(p)}" cumulative ${p.actual} ≠ last month's ${p.prior} + this month's ${p.month} = ${p.expected}; check the units' cumulative figures.`,
 };
 
 export function findingMessage(f: Finding, lang: Lang): string {
-  return (lang === "zh" ? ZH : EN)[f.code](f.params);
+  return render(lang === "zh" ? ZH : EN, f);
+}
+
+function render<C extends FindingCode>(table: Renderers, f: { code: C; params: FindingParams[C] }): string {
+  const fn: (p: FindingParams[C]) => string = table[f.code];
+  return fn(f.params);
 }
 
 /** "云集镇 › 2018年7月!D8" style location for lists. */

@@ -2,7 +2,7 @@
  * Reading one figure the way a clerk meant it. Every oddity becomes a finding: a blank is
  * 0 with a warning, "１２ " is 12 with a warning, "12次" is an error, never a silent 0.
  */
-import type { Finding } from "./findings";
+import type { CellFindingCode, CellParams, FigureColumn, Finding, FindingOf, FindingParams, Severity } from "./findings";
 import type { SourceCell } from "./grid";
 import type { Figure } from "./report";
 import { SCALE, type FormItem } from "./spec";
@@ -20,18 +20,20 @@ interface Where {
   sheet: string;
   cell: string;
   item: FormItem;
-  /** "month" (本月数) or "cumulative" (累计数), for the message. */
-  column: "month" | "cumulative";
+  /** 本月数 or 累计数, for the message. */
+  column: FigureColumn;
 }
 
-function finding(where: Where, severity: Finding["severity"], code: Finding["code"], extra: Record<string, string | number> = {}): Finding {
-  return {
-    severity,
-    code,
-    sheet: where.sheet,
-    cell: where.cell,
-    params: { item: where.item.label, itemId: where.item.id, column: where.column, ...extra },
-  };
+/** The params a cell finding carries beyond CellParams: none for "blank", say. */
+type ExtraParams<C extends CellFindingCode> = keyof Omit<FindingParams[C], keyof CellParams> extends never
+  ? []
+  : [Omit<FindingParams[C], keyof CellParams>];
+
+/** A finding about this cell: the code's own params beside the cell params every such code carries. */
+function finding<C extends CellFindingCode>(where: Where, severity: Severity, code: C, ...extra: ExtraParams<C>): Finding {
+  const params = { item: where.item.label, itemId: where.item.id, column: where.column, ...extra[0] };
+  // Sound: FindingParams[C] is CellParams & the extra fields (CellFindingCode guarantees it).
+  return { severity, code, sheet: where.sheet, cell: where.cell, params } as FindingOf<C> as Finding;
 }
 
 /** Converts a finite number to an exact scaled integer, or reports why it cannot. */

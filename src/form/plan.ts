@@ -75,7 +75,7 @@ export interface SheetPlan {
   validations?: PlanValidation[];
   /**
    * Our metadata (e.g. { form, period, kind }), written as a hidden workbook-scoped defined
-   * name that spells the marks and refers to the sheet's cell A1 (src/excel/marks.ts), so
+   * name that spells the marks and refers to the sheet's cell A1 (src/form/marks.ts), so
    * later jobs find the sheet even after it is renamed or moved, and Excel lists it with the
    * sheets in one request.
    */
@@ -89,3 +89,16 @@ export interface SheetPlan {
  * earlier sheet-scoped "Yuebao_<key>" string constants are still read from files.
  */
 export const MARK_PREFIX = "Yuebao_";
+
+/** Cells written into an existing sheet (fill), by any host. */
+export interface RangeWrite {
+  sheet: string;
+  /** A1 address of the top-left cell. */
+  address: string;
+  /** Rectangular; a string is written as text, never as a formula. */
+  values: CellValue[][];
+  /** Same shape; where non-null the cell gets this live formula instead of the value. */
+  formulas?: (string | null)[][];
+  /** Same shape or a single format for all; e.g. "0" / "0.0000". */
+  numberFormat?: string;
+}

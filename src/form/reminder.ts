@@ -1,7 +1,8 @@
 /** The 催报 text county staff paste into a work chat: who has not reported, who must correct. */
 import { hasErrors } from "./findings";
 import type { MergeResult } from "./merge-types";
-import { findingMessage, type Lang } from "./messages";
+import { findingMessage } from "./messages";
+import type { Lang } from "./lang";
 import { periodLabelZh, ymdKey, type Ymd } from "./period";
 import type { FormSpec } from "./spec";
 

@@ -2,6 +2,7 @@
  * The task pane's actions outside Office: everything works on files the user picks, and
  * results are handed back as downloads. Nothing leaves the browser.
  */
+import type { Lang } from "../form/lang";
 import { locateReports, noReportFinding } from "../form/locate";
 import { countyPlans } from "../form/county-plans";
 import { sheetNameForPeriod, templatePlan } from "../form/layout";
@@ -23,13 +24,13 @@ import { fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
 import { loadCountyInputs, mergeFiles } from "./merge-files";
-import { pickedSource, unreadableReason } from "./sources";
+import { pickedSource, unreadableProblem } from "./sources";
 
 export interface FileActionsDeps {
   spec: FormSpec;
   /** The settings at start; saveSettings replaces them. */
   settings: Settings;
-  lang: "zh" | "en";
+  lang: Lang;
   files: () => Promise<FilesModule>;
   /** Hands a finished workbook to the user (a browser download). */
   download: (fileName: string, bytes: Uint8Array) => void;
@@ -69,7 +70,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
 
     async validate(req) {
       const files = req.files ?? [];
-      if (files.length === 0) throw new JobError("no-files", "请先选择要校验的文件。", "Pick the files to check first.", d.lang);
+      if (files.length === 0) throw new JobError("no-files", { job: "validate" });
       const m = await d.files();
       const out: ReportCheck[] = [];
       for (const f of files) {
@@ -81,12 +82,11 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
             requested: req.period,
           });
         } catch (err) {
-          const reason = unreadableReason(err, f.name);
           out.push({
             source: f.name,
             file: f.name,
             sheet: "",
-            findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: reason.zh, reasonEn: reason.en } }],
+            findings: [{ severity: "error", code: "unreadable", sheet: "", params: { problem: unreadableProblem(err, f.name) } }],
           });
           continue;
         }
@@ -106,8 +106,8 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
     },
 
     async fillCumulative(req): Promise<FillOutcome> {
-      if (!req.file) throw new JobError("no-files", "请先选择本月报表文件。", "Pick this month's report file first.", d.lang);
-      if (!req.period) throw new JobError("no-report-for-period", "请选择报表月份。", "Choose the report month.", d.lang);
+      if (!req.file) throw new JobError("no-files", { job: "fill" });
+      if (!req.period) throw new JobError("choose-period", {});
       const m = await d.files();
       const prior = req.priorFile ? { name: req.priorFile.name, bytes: new Uint8Array(await req.priorFile.arrayBuffer()) } : undefined;
       const r = fillFile(
@@ -132,7 +132,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
     },
 
     async merge(req) {
-      if (req.files.length === 0) throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", d.lang);
+      if (req.files.length === 0) throw new JobError("no-files", { job: "merge" });
       const m = await d.files();
       const { roster, priorCounty } = await loadCountyInputs(
         { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) },

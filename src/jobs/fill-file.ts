@@ -4,7 +4,7 @@ import type { Finding } from "../form/findings";
 import { locateReports, noReportFinding, pickReport, priorReport } from "../form/locate";
 import { addMonths, type Period } from "../form/period";
 import type { FormSpec } from "../form/spec";
-import type { RangeWrite } from "./host";
+import type { RangeWrite } from "../form/plan";
 import { fillWrites } from "./fill-writes";
 import type { ParseWorkbook } from "./sources";
 

@@ -7,7 +7,7 @@
 import { parseAddress, cellAddress } from "../form/grid";
 import type { FillPlan } from "../form/cumulative";
 import { fromScaled } from "../form/report";
-import type { RangeWrite } from "./host";
+import type { RangeWrite } from "../form/plan";
 
 export function fillWrites(plan: FillPlan, sheet: string): RangeWrite[] {
   const cells = plan.cells.map((c) => ({ ...c, pos: parseAddress(c.cell) })).sort((a, b) => a.pos.col - b.pos.col || a.pos.row - b.pos.row);

@@ -3,30 +3,18 @@
  * live workbook; tests use the in-memory fake behind the same adapter. Each method is one
  * batch: a fixed number of context.sync() calls whatever the size of the data.
  */
-import type { CellValue, SheetGrid } from "../form/grid";
-import type { SheetPlan } from "../form/plan";
+import type { SheetGrid } from "../form/grid";
+import type { RangeWrite, SheetPlan } from "../form/plan";
 
 export interface SheetInfo {
   name: string;
   /**
    * Our marks on the sheet, e.g. { period: "2018-07", form: "annex" }: in Excel a workbook-
    * scoped defined name "Yuebao_<n>.<key>.<value>..." referring to the sheet's A1 (see
-   * src/excel/marks.ts), so it follows the sheet when renamed and loads with the sheet list.
+   * src/form/marks.ts), so it follows the sheet when renamed and loads with the sheet list.
    */
   marks: Record<string, string>;
   visible: boolean;
-}
-
-export interface RangeWrite {
-  sheet: string;
-  /** A1 address of the top-left cell. */
-  address: string;
-  /** Rectangular; a string is written as text, never as a formula. */
-  values: CellValue[][];
-  /** Same shape; where non-null the cell gets this live formula instead of the value. */
-  formulas?: (string | null)[][];
-  /** Same shape or a single format for all; e.g. "0" / "0.0000". */
-  numberFormat?: string;
 }
 
 export type ConflictChoice = "fail" | "copy" | "replace";
@@ -34,20 +22,6 @@ export type ConflictChoice = "fail" | "copy" | "replace";
 export interface AddSheetsResult {
   /** Names the sheets actually got (a copy gets " (2)", " (3)" ...). */
   names: string[];
-}
-
-export class SheetExistsError extends Error {
-  constructor(public readonly sheet: string) {
-    super(`Sheet already exists: ${sheet}`);
-    this.name = "SheetExistsError";
-  }
-}
-
-export class SheetProtectedError extends Error {
-  constructor(public readonly sheet: string) {
-    super(`Sheet is protected: ${sheet}`);
-    this.name = "SheetProtectedError";
-  }
 }
 
 export interface Host {

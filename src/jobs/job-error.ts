@@ -1,12 +1,11 @@
 /** A job that cannot start for a reason the user can fix (not a bug, not bad figures). */
-export class JobError extends Error {
-  constructor(
-    readonly code: "not-a-report" | "no-report-for-period" | "protected" | "no-files",
-    readonly messageZh: string,
-    readonly messageEn: string,
-    lang: "zh" | "en",
-  ) {
-    super(lang === "zh" ? messageZh : messageEn);
+import { ProblemError, type ProblemCode } from "../form/problems";
+
+export type JobErrorCode = Extract<ProblemCode, "not-a-report" | "no-files" | "choose-period" | "report-month-unknown">;
+
+export class JobError<C extends JobErrorCode = JobErrorCode> extends ProblemError<C> {
+  constructor(code: C, params: ProblemError<C>["params"]) {
+    super(code, params);
     this.name = "JobError";
   }
 }

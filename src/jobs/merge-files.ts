@@ -10,7 +10,7 @@ import type { UnitReport } from "../form/report";
 import { parseRosterText, rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
-import { unreadableReason, type ByteSource, type ParseWorkbook } from "./sources";
+import { unreadableProblem, type ByteSource, type ParseWorkbook } from "./sources";
 
 export interface MergeFilesOptions extends Omit<MergeOptions, "roster" | "priorCounty"> {
   roster?: Roster;
@@ -27,7 +27,7 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
       const bytes = await src.read();
       merger.addWorkbook(src.name, parse(bytes, src.name));
     } catch (err) {
-      merger.addUnreadable(src.name, unreadableReason(err, src.name));
+      merger.addUnreadable(src.name, unreadableProblem(err, src.name));
     }
     done++;
   }

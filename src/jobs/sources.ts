@@ -3,6 +3,7 @@
  * by the caller, so this module never pulls the xlsx code into the task pane's first load.
  */
 import type { WorkbookGrids } from "../form/grid";
+import { isProblemError, type Problem } from "../form/problems";
 
 export interface ByteSource {
   name: string;
@@ -14,20 +15,16 @@ export function pickedSource(file: { name: string; arrayBuffer(): Promise<ArrayB
   return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
 }
 
-/** Turns bytes into grids; throws a typed error (with messageZh/messageEn) for bad files. */
+/** Turns bytes into grids; throws a typed error (a ProblemError such as WorkbookReadError) for bad files. */
 export type ParseWorkbook = (bytes: Uint8Array, name: string) => WorkbookGrids;
 
-/** The user-facing reason a file could not be read, whatever was thrown. */
-export function unreadableReason(err: unknown, file: string): { zh: string; en: string } {
-  if (err && typeof err === "object" && "messageZh" in err && "messageEn" in err) {
-    const e = err as { messageZh: string; messageEn: string };
-    return { zh: e.messageZh, en: e.messageEn };
-  }
-  const detail = err instanceof Error ? err.message : String(err);
-  return {
-    zh: `文件“${file}”无法读取（${detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
-    en: `File "${file}" could not be read (${detail}). Open it in Excel or WPS, save it as .xlsx and try again.`,
-  };
+/**
+ * Why a file could not be read, whatever was thrown: a typed error's own problem, else
+ * "read-failed" with the technical text (a reader fault must not stop a 40-file merge).
+ */
+export function unreadableProblem(err: unknown, file: string): Problem {
+  if (isProblemError(err)) return err.problem;
+  return { code: "read-failed", params: { file, detail: err instanceof Error ? err.message : String(err) } };
 }
 
 /** Base name of a path, for messages ("d:\\月报\\云集镇.xlsx" → "云集镇.xlsx"). */

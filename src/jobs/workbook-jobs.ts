@@ -2,6 +2,7 @@
  * The four jobs over the live workbook (any Host). Each job reads once, computes in the core,
  * and writes once: the number of round trips does not grow with rows, months or units.
  */
+import type { Lang } from "../form/lang";
 import { planFill, type PriorRef } from "../form/cumulative";
 import type { SheetGrid } from "../form/grid";
 import { countyPlans } from "../form/county-plans";
@@ -35,7 +36,7 @@ export interface JobContext {
   host: Host;
   spec: FormSpec;
   settings: Settings;
-  lang: "zh" | "en";
+  lang: Lang;
   /** Loads the xlsx parser on first use (a separate chunk in the browser). */
   parser: () => Promise<ParseWorkbook>;
   today: () => Ymd;
@@ -95,19 +96,10 @@ async function readReports(ctx: JobContext, requested?: Period): Promise<Workboo
   return { grids: sheets, infos, active, reports, roster };
 }
 
-function notAReport(ctx: JobContext, sheet: string): JobError {
-  return new JobError(
-    "not-a-report",
-    `工作表“${sheet}”中没有找到月报表（需有“本月数”“累计数”表头和各项目行）。请切换到月报表，或先插入模板。`,
-    `No monthly report was found on sheet "${sheet}" (it needs the 本月数 / 累计数 header and the item rows). Switch to a report sheet or insert the template first.`,
-    ctx.lang,
-  );
-}
-
 export async function validateJob(ctx: JobContext, req: ValidateRequest): Promise<ReportCheck[]> {
   const wb = await readReports(ctx, req.period);
   const targets = req.scope === "all" ? wb.reports : wb.reports.filter((r) => r.sheet === wb.active);
-  if (targets.length === 0) throw notAReport(ctx, wb.active);
+  if (targets.length === 0) throw new JobError("not-a-report", { sheet: wb.active });
   const opts = { spec: ctx.spec, startMonth: ctx.settings.startMonth, deadlineDay: ctx.settings.deadlineDay, roster: wb.roster };
   return targets.map((report) => ({
     source: report.sheet,
@@ -120,15 +112,9 @@ export async function validateJob(ctx: JobContext, req: ValidateRequest): Promis
 export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOutcome> {
   const wb = await readReports(ctx, req.period);
   const report = wb.reports.find((r) => r.sheet === wb.active);
-  if (!report) throw notAReport(ctx, wb.active);
+  if (!report) throw new JobError("not-a-report", { sheet: wb.active });
   const period = report.period ?? req.period;
-  if (!period)
-    throw new JobError(
-      "no-report-for-period",
-      "无法判断当前报表的月份，请在表名中写明，例如“2018年7月”。",
-      "The month of this report is unknown; name the sheet like 2018年7月.",
-      ctx.lang,
-    );
+  if (!period) throw new JobError("report-month-unknown", { sheet: report.sheet });
 
   let prior: PriorRef | undefined;
   let priorSource = "";
@@ -160,7 +146,7 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
 }
 
 export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<MergeOutcome> {
-  if (req.files.length === 0) throw new JobError("no-files", "请先选择各单位报送的文件。", "Pick the units' files first.", ctx.lang);
+  if (req.files.length === 0) throw new JobError("no-files", { job: "merge" });
   const parse = await ctx.parser();
   // One read of the county workbook: its 单位名册 sheet and last month's total, if there.
   const wb = await readReports(ctx, req.period);

@@ -9,19 +9,20 @@
  * loads an add-in over http(s), and on file:// office.js cannot even load its own helper files.
  */
 
+import type { Lang } from "../form/lang";
+
 export type HostMode = "excel" | "file";
-export type UiLanguage = "zh" | "en";
 
 export interface HostInfo {
   mode: HostMode;
-  language: UiLanguage;
+  language: Lang;
 }
 
 /** Default wait for Office.onReady: Excel desktop on a slow PC can take a few seconds. */
 export const DEFAULT_READY_TIMEOUT_MS = 10_000;
 
 /** English for any en-* tag, Chinese otherwise: the form and its users are Chinese. */
-export function languageOf(tag: string | null | undefined): UiLanguage {
+export function languageOf(tag: string | null | undefined): Lang {
   return typeof tag === "string" && /^en(-|_|$)/i.test(tag.trim()) ? "en" : "zh";
 }
 
@@ -30,11 +31,11 @@ export function languageOf(tag: string | null | undefined): UiLanguage {
  * the form is a Chinese official form, and a browser's default locale on an office PC
  * (often en-US on unlocalised installs) says little about its user.
  */
-function navigatorLanguage(): UiLanguage {
+function navigatorLanguage(): Lang {
   return languageOf(typeof navigator === "undefined" ? undefined : navigator.language);
 }
 
-function browserLanguage(): UiLanguage {
+function browserLanguage(): Lang {
   const search = (globalThis as { location?: { search?: string } }).location?.search ?? "";
   const asked = /[?&]lang=([A-Za-z-]+)/.exec(search)?.[1];
   return asked ? languageOf(asked) : "zh";
@@ -59,7 +60,7 @@ function openedFromDisk(): boolean {
   return loc?.protocol === "file:";
 }
 
-function excelLanguage(office: OfficeLike): UiLanguage {
+function excelLanguage(office: OfficeLike): Lang {
   try {
     const tag = office.context?.displayLanguage;
     return tag ? languageOf(tag) : navigatorLanguage();

@@ -2,6 +2,7 @@
  * The jobs on the live workbook (Excel mode): the Office.js adapter and the form engine, a chunk
  * of its own ("excel") that a page working on files never loads, fetched after the first paint.
  */
+import type { Lang } from "../form/lang";
 import { OfficeHost } from "../excel/office-host";
 import { ANNEX } from "../form/spec";
 import type { PaneActions, Settings, SettingsStore } from "../jobs/actions";
@@ -10,7 +11,7 @@ import { createOfficeActions } from "../jobs/office-actions";
 import { todayYmd } from "./browser";
 import { officeName } from "./office-name";
 
-export function excelActionsMaker(lang: "zh" | "en", store: SettingsStore): (settings: Settings) => PaneActions {
+export function excelActionsMaker(lang: Lang, store: SettingsStore): (settings: Settings) => PaneActions {
   return (settings) => {
     const host = new OfficeHost({ global: window });
     return createOfficeActions(

@@ -2,6 +2,7 @@
  * The jobs on picked files (file mode), with the form engine: a chunk of its own ("jobs"),
  * loaded after the pane's first paint.
  */
+import type { Lang } from "../form/lang";
 import { ANNEX } from "../form/spec";
 import type { PaneActions, Settings, SettingsStore } from "../jobs/actions";
 import { createFileActions } from "../jobs/file-actions";
@@ -9,7 +10,7 @@ import { loadFilesModule } from "../jobs/files-module";
 import { downloadBytes, todayYmd } from "./browser";
 import { officeName } from "./office-name";
 
-export function fileActionsMaker(lang: "zh" | "en", store: SettingsStore): (settings: Settings) => PaneActions {
+export function fileActionsMaker(lang: Lang, store: SettingsStore): (settings: Settings) => PaneActions {
   return (settings) =>
     createFileActions({
       spec: ANNEX,

@@ -9,13 +9,14 @@ import { detectCapabilities } from "../excel/capabilities";
 import { documentSettings } from "../excel/document-settings";
 import { officeEnv } from "../excel/office-env";
 import { App } from "./components/App";
-import { detectHost, type UiLanguage } from "./boot";
+import type { Lang } from "../form/lang";
+import { detectHost } from "./boot";
 import { browserStore } from "./browser";
 import { deferredActions, type DeferredActions, type OptionalAction } from "./deferred-actions";
 import { shellCatalogue } from "./i18n/strings";
 import { whenIdle } from "./idle";
 
-function excelActions(lang: UiLanguage): DeferredActions {
+function excelActions(lang: Lang): DeferredActions {
   const store = documentSettings(window, (err) => console.error("Yuebao: saving document settings failed", err));
   // Same test as the Office host's: worksheet change events need ExcelApi 1.7.
   const changeEvents = detectCapabilities(officeEnv(window).Office.context.requirements).changeEvents;
@@ -29,7 +30,7 @@ function excelActions(lang: UiLanguage): DeferredActions {
   });
 }
 
-function fileActions(lang: UiLanguage): DeferredActions {
+function fileActions(lang: Lang): DeferredActions {
   const store = browserStore();
   return deferredActions({
     mode: "file",

@@ -45,7 +45,7 @@ describe("yuebao template", () => {
     expect(s.paperSize).toBe(9); // 9 = xlPaperA4
     expect(s.orientation).toBe("portrait");
     expect(s.fitToWidth).toBe(true);
-    // Our own period mark (a workbook name referring to the sheet, src/excel/marks.ts), so the
+    // Our own period mark (a workbook name referring to the sheet, src/form/marks.ts), so the
     // month is known whatever the sheet is renamed to.
     expect(Object.entries(book.names).find(([k]) => /^Yuebao_\d+\.(.+\.)?period\.2018_2D07(\.|$)/.test(k))?.[1]).toBe("'2018年7月'!$A$1");
   });

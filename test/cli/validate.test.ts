@@ -126,6 +126,6 @@ describe("yuebao validate", () => {
     const f = join(FIXTURES, "text-renamed.xlsx");
     const r = await run(["validate", f, "--period", "2018-07"]);
     expect(r.code).toBe(2);
-    expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx：文件“[^”]*text-renamed\.xlsx”不是 Excel 工作簿.*另存为 \.xlsx/);
+    expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx：文件“[^”]*text-renamed\.xlsx”不是 Excel 或 WPS 工作簿.*另存为 \.xlsx/);
   });
 });

@@ -14,7 +14,7 @@ import { readWorkbook } from "../../src/files";
 import { cellAddress, cellAt, type SheetGrid } from "../../src/form/grid";
 import { addMonths, periodKey, type Period } from "../../src/form/period";
 import { ANNEX } from "../../src/form/spec";
-import { parseMarkName } from "../../src/excel/marks";
+import { parseMarkName } from "../../src/form/marks";
 import {
   CHROMIUM,
   DIST,
@@ -461,7 +461,7 @@ describeBrowser("task pane in Chromium", () => {
         });
         expect(await view(label(p), "A1")).toBe(ANNEX.title);
         expect(await view(label(p), "B2")).toBe("云集镇");
-        // The period mark: a workbook-scoped name referring to the sheet (src/excel/marks.ts), or
+        // The period mark: a workbook-scoped name referring to the sheet (src/form/marks.ts), or
         // a sheet-scoped name holding the period as a string constant.
         const names = await page.evaluate((s) => {
           type Book = {

@@ -3,7 +3,7 @@ import { degradedFeatures, detectCapabilities } from "../../src/excel/capabiliti
 import {
   ApiNotSupportedError,
   CellEditModeError,
-  OfficeApiError,
+  HostApiError,
   PayloadTooLargeError,
   SheetExistsError,
   SheetNotFoundError,
@@ -19,10 +19,10 @@ import {
   marksOfSheet,
   parseMarkName,
   referencedSheet,
-} from "../../src/excel/marks";
+} from "../../src/form/marks";
 import { addressCorner, sourceCell } from "../../src/excel/read-grid";
 import { groupRects } from "../../src/excel/rects";
-import { copyName, sheetNameProblem } from "../../src/excel/sheet-names";
+import { copyName, sheetNameProblem } from "../../src/form/sheet-names";
 import { columnWidthPoints } from "../../src/excel/units";
 
 test("sheet-name rules", () => {
@@ -162,8 +162,8 @@ test("Office errors become typed errors", () => {
   expect(translateOfficeError(e("RequestPayloadSizeLimitExceeded"))).toBeInstanceOf(PayloadTooLargeError);
   expect(translateOfficeError(e("ApiNotFound"))).toBeInstanceOf(ApiNotSupportedError);
   const other = translateOfficeError(e("InvalidArgument"));
-  expect(other).toBeInstanceOf(OfficeApiError);
-  expect(other).toMatchObject({ code: "InvalidArgument", location: "Range.values" });
+  expect(other).toBeInstanceOf(HostApiError);
+  expect(other).toMatchObject({ code: "host-failed", hostCode: "InvalidArgument", location: "Range.values" });
   const plain = new TypeError("x");
   expect(translateOfficeError(plain)).toBe(plain);
 });

@@ -207,7 +207,7 @@ describe("OfficeHost.addSheets is all or nothing", () => {
     await host.addSheets([annexPlan("A"), annexPlan("B")], "fail").catch((e) => (err = e));
     expect(err).toBeInstanceOf(AddSheetsFailedError);
     expect((err as AddSheetsFailedError).rolledBack).toBe(true);
-    expect((err as AddSheetsFailedError).cause).toMatchObject({ code: "GeneralException" });
+    expect((err as AddSheetsFailedError).cause).toMatchObject({ code: "host-failed", hostCode: "GeneralException" });
     expect(snapshot(book)).toEqual(before);
   });
 

@@ -1,11 +1,11 @@
 /** OfficeHost reading: listSheets, readSheets, readAll — results and sync counts. */
 import { setup } from "./helpers";
 import { SheetNotFoundError } from "../../src/excel/errors";
-import { markName } from "../../src/excel/marks";
+import { markName } from "../../src/form/marks";
 import { installFakeOffice } from "../support/fake-excel";
 
 let nextMark = 1;
-/** Marks a sheet as the add-in does: a workbook name referring to its A1 (src/excel/marks.ts). */
+/** Marks a sheet as the add-in does: a workbook name referring to its A1 (src/form/marks.ts). */
 function markSheet(book: ReturnType<typeof setup>["book"], sheet: string, marks: Record<string, string>): void {
   const s = book.get(sheet);
   const name = markName(nextMark++, marks);

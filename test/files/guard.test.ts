@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { describeError } from "../../src/form/problem-messages";
 import { inflateSync } from "fflate";
 import { readWorkbook, WorkbookReadError, listSheetNames } from "../../src/files";
 import { readWorkbookFile } from "../../src/files/node";
@@ -104,9 +105,9 @@ describe("files that are not readable workbooks get a typed error naming them", 
       const e = err as WorkbookReadError;
       expect(e.code).toBe("legacy-format");
       expect(e.file).toBe(name);
-      expect(e.messageZh).toContain(name);
-      expect(e.messageZh).toContain("请在 Excel 或 WPS 中另存为 .xlsx 后再试");
-      expect(e.messageEn).toContain("save it as .xlsx");
+      expect(describeError(e, "zh")).toContain(name);
+      expect(describeError(e, "zh")).toContain("另存为 .xlsx 后再试");
+      expect(describeError(e, "en")).toContain("save it as .xlsx");
     }
   });
 
@@ -127,7 +128,7 @@ describe("files that are not readable workbooks get a typed error naming them", 
       err = e;
     }
     expect((err as WorkbookReadError).code).toBe("encrypted");
-    expect((err as WorkbookReadError).messageZh).toContain("取消密码");
+    expect(describeError(err, "zh")).toContain("取消密码");
   });
 
   it("truncated, text and empty files", () => {

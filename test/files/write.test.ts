@@ -55,7 +55,7 @@ describe("writeWorkbook → readWorkbook round trip", () => {
     expect(wb).toContain('fullCalcOnLoad="1"');
     expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;2018年7月&apos;!$A$1:$D$15</definedName>`);
     expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;2018年7月&apos;!$1:$3</definedName>`);
-    // Marks: a hidden workbook-scoped name per sheet referring to its A1 (src/excel/marks.ts).
+    // Marks: a hidden workbook-scoped name per sheet referring to its A1 (src/form/marks.ts).
     expect(wb).toContain(
       `<definedName name="Yuebao_2.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly" hidden="1">&apos;2018年7月&apos;!$A$1</definedName>`,
     );

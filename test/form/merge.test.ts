@@ -60,7 +60,7 @@ describe("merge", () => {
 
   it("reports unreadable files and merges the rest", () => {
     const m = new Merger(base);
-    m.addUnreadable("bad.xlsx", { zh: "文件已损坏", en: "corrupt" });
+    m.addUnreadable("bad.xlsx", { code: "corrupt", params: { file: "bad.xlsx", detail: "" } });
     m.addWorkbook("a.xlsx", wb("a.xlsx").workbook);
     const r = m.finish();
     expect(r.files.map((f) => f.status)).toEqual(["included", "unreadable"]);

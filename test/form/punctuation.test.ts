@@ -9,13 +9,15 @@
  * they are replaced by a Chinese placeholder before the check, which also makes a half-width
  * bracket around a number ("现为 -2)") count as next to Chinese.
  */
-import type { Finding, FindingCode } from "../../src/form/findings";
+import type { FigureColumn, Finding, FindingCode, FindingParams } from "../../src/form/findings";
 import { findingMessage, severityLabel, statusLabel } from "../../src/form/messages";
 import type { FileStatus, MergeResult } from "../../src/form/merge-types";
 import { buildReminder } from "../../src/form/reminder";
 import { ANNEX } from "../../src/form/spec";
-import { WorkbookReadError, type WorkbookReadErrorCode } from "../../src/files/errors";
-import { unreadableReason } from "../../src/jobs/sources";
+import { WorkbookReadError } from "../../src/files/errors";
+import { describeError, describeProblem } from "../../src/form/problem-messages";
+import type { Problem, ProblemCode, ProblemParams } from "../../src/form/problems";
+import { unreadableProblem } from "../../src/jobs/sources";
 import { usage } from "../../src/cli/text";
 import { catalogue, type Strings } from "../../src/taskpane/i18n/strings";
 
@@ -35,30 +37,35 @@ function halfWidthNextToChinese(text: string, data: readonly string[] = []): str
 }
 
 const LABELS = ANNEX.items.map((i) => i.label);
-const item = (id: string, column?: "month" | "cumulative") => {
+const item = (id: string) => {
   const it = ANNEX.items.find((i) => i.id === id)!;
-  return { item: it.label, itemId: it.id, ...(column ? { column } : {}) };
+  return { item: it.label, itemId: it.id };
 };
+const cell = (id: string, column: FigureColumn) => ({ ...item(id), column });
 const legacy = new WorkbookReadError("legacy-format", "云集镇.xls", "BIFF8");
 
 /** Realistic params for every code (a new code without an entry here does not compile). */
-const PARAMS: Record<FindingCode, Finding["params"][]> = {
-  negative: [{ ...item("fines", "month"), value: "-2" }],
-  "not-a-number": [{ ...item("inspected", "month"), value: "三十" }],
-  "not-whole": [{ ...item("cases", "month"), value: "0.5" }],
-  "too-many-decimals": [{ ...item("fines", "cumulative"), value: "1.23456", decimals: 4 }],
-  blank: [{ ...item("arrested", "cumulative") }],
-  "text-number": [{ ...item("officers", "month"), value: "１２", number: "12" }],
-  "placeholder-zero": [{ ...item("closed", "month"), value: "/" }],
-  "formula-no-value": [{ ...item("activities", "cumulative"), formula: "=E6+'2018年6月'!F6" }],
-  "cell-error": [{ ...item("officers", "month"), value: "#DIV/0!" }],
+const PARAMS: { [C in FindingCode]: FindingParams[C][] } = {
+  negative: [{ ...cell("fines", "month"), value: -2 }],
+  "not-a-number": [{ ...cell("inspected", "month"), value: "三十" }],
+  "not-whole": [{ ...cell("cases", "month"), value: 0.5 }],
+  "too-many-decimals": [{ ...cell("fines", "cumulative"), value: 1.23456, decimals: 4 }],
+  blank: [{ ...cell("arrested", "cumulative") }],
+  "text-number": [{ ...cell("officers", "month"), value: "１２", number: 12 }],
+  "placeholder-zero": [{ ...cell("closed", "month"), value: "/" }],
+  "formula-no-value": [{ ...cell("activities", "cumulative"), formula: "=E6+'2018年6月'!F6" }],
+  "cell-error": [{ ...cell("officers", "month"), value: "#DIV/0!" }],
+  "cell-unreadable": [
+    { ...cell("officers", "month"), reason: "shared-string-index" },
+    { ...cell("fines", "cumulative"), reason: "shared-strings-dialect" },
+  ],
   "cumulative-below-month": [{ ...item("cases"), month: "3", cumulative: "1" }],
   "cumulative-mismatch": [
-    { ...item("closed"), expected: "12", prior: "9", month: "3", actual: "99" },
+    { ...item("closed"), expected: "12", prior: "9", month: "3", actual: "99", startMonth: 1 },
     { ...item("closed"), expected: "3", prior: "", month: "3", actual: "5", startMonth: 1 },
   ],
   "officers-below-twice-activities": [{ officers: "9", activities: "5" }],
-  "prior-missing": [{ prior: "2018-06", period: "2018-07" }],
+  "prior-missing": [{ prior: "2018-06" }],
   "unit-missing": [{}],
   "unit-not-on-roster": [{ unit: "县林业局" }],
   late: [{ submitted: "2018-08-12", deadline: "2018-08-10" }],
@@ -70,7 +77,7 @@ const PARAMS: Record<FindingCode, Finding["params"][]> = {
     { period: "2018-07", found: "" },
     { period: "", found: "" },
   ],
-  unreadable: [{ reason: legacy.messageZh, reasonEn: legacy.messageEn }],
+  unreadable: [{ problem: legacy.problem }],
   duplicate: [
     { other: "云集镇(2).xlsx", unit: "云集镇" },
     { other: "云集镇(2).xlsx", unit: "" },
@@ -79,7 +86,7 @@ const PARAMS: Record<FindingCode, Finding["params"][]> = {
 };
 
 /** The params' values are data: masked (numbers and codes included). */
-const dataOf = (p: Finding["params"]) => [...Object.values(p).map(String), ...LABELS];
+const dataOf = (p: Finding["params"]) => [...Object.values(p).map(String), ...LABELS, legacy.file];
 
 describe("full-width punctuation in Chinese text", () => {
   it("the check itself flags half-width marks next to Chinese and passes proper text", () => {
@@ -98,7 +105,7 @@ describe("full-width punctuation in Chinese text", () => {
     list.map((params, i) => [`${code}${list.length > 1 ? ` #${i + 1}` : ""}`, code as FindingCode, params] as const),
   );
   it.each(cases)("finding %s", (_name, code, params) => {
-    const f: Finding = { severity: "error", code, sheet: "2018年7月", cell: "D9", params };
+    const f = { severity: "error", code, sheet: "2018年7月", cell: "D9", params } as Finding;
     const text = findingMessage(f, "zh");
     expect(text).toMatch(/[。）]$/u);
     expect(halfWidthNextToChinese(text, dataOf(params))).toBeUndefined();
@@ -111,13 +118,13 @@ describe("full-width punctuation in Chinese text", () => {
   });
 
   it("the 催报 text, with missing, wrong and unreadable units", () => {
-    const errors = (n: number): Finding[] =>
+    const errors = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
-        severity: "error",
-        code: "negative",
+        severity: "error" as const,
+        code: "negative" as const,
         sheet: "2018年7月",
         cell: `C${5 + i}`,
-        params: { ...item("cases", "month"), value: `-${i + 1}` },
+        params: { ...cell("cases", "month"), value: -(i + 1) },
       }));
     const result: MergeResult = {
       period: { year: 2018, month: 7 },
@@ -128,7 +135,7 @@ describe("full-width punctuation in Chinese text", () => {
           file: "冠市镇.xls",
           status: "unreadable",
           late: false,
-          findings: [{ severity: "error", code: "unreadable", sheet: "", params: { reason: legacy.messageZh } }],
+          findings: [{ severity: "error", code: "unreadable", sheet: "", params: { problem: legacy.problem } }],
         },
       ],
       missing: ["江口镇", "宝盖镇"],
@@ -140,7 +147,7 @@ describe("full-width punctuation in Chinese text", () => {
     };
     const text = buildReminder(result, { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh" });
     expect(text).toContain("等5处。");
-    const data = ["茶市镇.xlsx", "冠市镇.xls", ...LABELS, ...errors(5).map((f) => String(f.params.value))];
+    const data = ["茶市镇.xlsx", "冠市镇.xls", ...LABELS, ...errors(5).map((f) => String(f.params.value)), "县安委办"];
     for (const line of text.split("\n")) expect([line, halfWidthNextToChinese(line, data)]).toEqual([line, undefined]);
     const clean = buildReminder(
       { ...result, files: [], missing: [] },
@@ -181,23 +188,61 @@ describe("full-width punctuation in Chinese text", () => {
     for (const line of usage("zh").split("\n")) expect([line, halfWidthNextToChinese(line)]).toEqual([line, undefined]);
   });
 
-  it("messages for files that cannot be read", () => {
-    const codes: Record<WorkbookReadErrorCode, true> = {
-      "too-large": true,
-      "zip-bomb": true,
-      "not-a-workbook": true,
-      "legacy-format": true,
-      encrypted: true,
-      truncated: true,
-      corrupt: true,
+  it("every problem (typed error) the faces describe", () => {
+    const file = { file: "云集镇(2).xlsx", detail: "12 MB" };
+    const PROBLEMS: { [C in ProblemCode]: ProblemParams[C][] } = {
+      "too-large": [file, { file: "", detail: "" }],
+      "zip-bomb": [file],
+      "not-a-workbook": [file, { ...file, kind: "html" }, { ...file, kind: "csv" }, { ...file, kind: "empty" }],
+      "legacy-format": [file],
+      encrypted: [file],
+      truncated: [file],
+      corrupt: [file],
+      "read-failed": [{ file: "云集镇.xlsx", detail: "bad zip: (end of data)" }],
+      "sheet-exists": [{ sheet: "2018年7月" }],
+      "sheet-protected": [{ sheet: "2018年7月" }],
+      "sheet-not-found": [{ sheet: "2018年7月" }],
+      "sheet-name-invalid": [
+        { sheet: "7/月", problem: "badCharacter" },
+        { sheet: "History", problem: "reserved" },
+      ],
+      "cell-edit-mode": [{}],
+      "payload-too-large": [{}],
+      "api-not-supported": [{ api: "Worksheet.pageLayout" }],
+      "add-sheets-failed": [
+        { rolledBack: true, leftovers: [], cause: { code: "sheet-protected", params: { sheet: "2018年7月" } } },
+        { rolledBack: false, leftovers: ["县汇总 (2)", "明细"] },
+      ],
+      "host-failed": [{ code: "GeneralException" }],
+      "not-a-report": [{ sheet: "Sheet1" }],
+      "no-files": [{ job: "validate" }, { job: "fill" }, { job: "merge" }],
+      "choose-period": [{}],
+      "report-month-unknown": [{ sheet: "Sheet1" }],
     };
-    for (const code of Object.keys(codes) as WorkbookReadErrorCode[]) {
-      for (const file of ["云集镇(2).xlsx", ""]) {
-        const e = new WorkbookReadError(code, file, "12 MB");
-        expect([code, halfWidthNextToChinese(e.messageZh, [file, "12 MB"].filter(Boolean))]).toEqual([code, undefined]);
+    const data = [
+      "云集镇(2).xlsx",
+      "云集镇.xlsx",
+      "12 MB",
+      "bad zip: (end of data)",
+      "2018年7月",
+      "7/月",
+      "Worksheet.pageLayout",
+      "GeneralException",
+      "Sheet1",
+      "县汇总 (2)",
+      "明细",
+      "History",
+    ];
+    for (const [code, list] of Object.entries(PROBLEMS)) {
+      for (const params of list) {
+        const text = describeProblem({ code, params } as Problem, "zh");
+        expect([code, text.endsWith("。"), halfWidthNextToChinese(text, data)]).toEqual([code, true, undefined]);
+        expect(describeProblem({ code, params } as Problem, "en")).not.toMatch(/[\u4e00-\u9fff]{4}/u);
       }
     }
-    const other = unreadableReason(new Error("bad zip: (end of data)"), "云集镇.xlsx");
-    expect(halfWidthNextToChinese(other.zh, ["云集镇.xlsx", "bad zip: (end of data)"])).toBeUndefined();
+    const other = describeProblem(unreadableProblem(new Error("bad zip: (end of data)"), "云集镇.xlsx"), "zh");
+    expect(halfWidthNextToChinese(other, data)).toBeUndefined();
+    expect(describeError(new WorkbookReadError("encrypted", "云集镇.xlsx"), "zh")).toContain("取消密码");
+    expect(halfWidthNextToChinese(describeError(new TypeError("x is undefined"), "zh"), ["x is undefined"])).toBeUndefined();
   });
 });

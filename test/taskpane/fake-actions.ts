@@ -55,7 +55,7 @@ export const fewOfficers: Finding = {
   code: "officers-below-twice-activities",
   sheet: "2018年7月",
   cell: "D6",
-  params: { officers: 5, activities: 4 },
+  params: { officers: "5", activities: "4" },
 };
 
 export function reportCheck(findings: Finding[], sheet = "2018年7月"): ReportCheck {
@@ -121,7 +121,7 @@ export function mergeResult(): MergeResult {
             severity: "error",
             code: "unreadable",
             sheet: "",
-            params: { reason: "文件已损坏或不是 .xlsx 文件。", reasonEn: "The file is damaged or not an .xlsx file." },
+            params: { problem: { code: "corrupt", params: { file: "坏文件.xlsx", detail: "" } } },
           },
         ],
       },

@@ -4,6 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { fakeActions, xlsx } from "./fake-actions";
+import { CellEditModeError } from "../../src/jobs/host-errors";
 
 /** Opens 累计数 and waits for its panel (loaded on demand). */
 async function openFill(user: ReturnType<typeof userEvent.setup>) {
@@ -26,7 +27,7 @@ describe("累计数 in Excel", () => {
           code: "cumulative-below-month",
           sheet: "2018年7月",
           cell: "E8",
-          params: { item: "立案调查", itemId: "cases", cumulative: 1, month: 3 },
+          params: { item: "立案调查", itemId: "cases", cumulative: "1", month: "3" },
         },
       ],
     });
@@ -105,11 +106,11 @@ describe("累计数 in Excel", () => {
   it("shows a failure in plain words", async () => {
     const user = userEvent.setup();
     const actions = fakeActions();
-    actions.fillCumulative.mockRejectedValueOnce(new Error("当前工作表不是月报表，请先切换到本月报表。"));
+    actions.fillCumulative.mockRejectedValueOnce(new CellEditModeError());
     render(<App actions={actions} lang="zh" />);
     await openFill(user);
     await user.click(screen.getByRole("button", { name: "计算累计数" }));
-    expect(await screen.findByText("当前工作表不是月报表，请先切换到本月报表。")).toBeInTheDocument();
+    expect(await screen.findByText("表格正处于单元格编辑状态。请按回车键或 Esc 键结束编辑后再试。")).toBeInTheDocument();
   });
 });
 

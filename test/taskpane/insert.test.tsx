@@ -4,6 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { fakeActions } from "./fake-actions";
+import { SheetProtectedError } from "../../src/jobs/host-errors";
 
 const TODAY = new Date(2018, 7, 3); // 3 Aug 2018: the report due is July's
 
@@ -88,8 +89,8 @@ describe("插入模板", () => {
     expect(screen.getByRole("button", { name: "插入月报表" })).toBeDisabled();
     expect(screen.getByText("正在处理…")).toBeInTheDocument();
 
-    reject(new Error("工作表受保护，无法插入。"));
-    expect(await screen.findByText("工作表受保护，无法插入。")).toBeInTheDocument();
+    reject(new SheetProtectedError("2018年7月"));
+    expect(await screen.findByText("工作表“2018年7月”受保护，无法写入。请在“审阅”选项卡中撤销工作表保护后再试。")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "插入月报表" })).toBeEnabled();
     expect(actions.rememberUnit).not.toHaveBeenCalled();
   });

@@ -77,6 +77,6 @@ describe("a panel loaded on demand", () => {
     }
     const panel = lazyPanel(async () => Broken);
     render(<LazyPanelView panel={panel} props={{}} t={zh} />);
-    expect(await screen.findByText("面板出错了")).toBeInTheDocument();
+    expect(await screen.findByText("程序出现意外错误（面板出错了）。请重试；如仍出错，请联系维护人员。")).toBeInTheDocument();
   });
 });

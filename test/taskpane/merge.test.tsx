@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import type { MergeOutcome, MergeRequest } from "../../src/jobs/actions";
 import { fakeActions, mergeResult, xlsx } from "./fake-actions";
+import { AddSheetsFailedError, SheetProtectedError } from "../../src/jobs/host-errors";
 
 const TODAY = new Date(2018, 7, 3);
 
@@ -153,14 +154,18 @@ describe("汇总", () => {
     const actions = fakeActions();
     actions.merge.mockImplementationOnce(async (req) => {
       req.onProgress?.(2, 3, "廖田镇.xlsx");
-      throw new Error("工作簿受保护，无法写入汇总表。");
+      throw new AddSheetsFailedError(new SheetProtectedError("县汇总"), true, []);
     });
     render(<App actions={actions} lang="zh" today={TODAY} />);
     await openMerge(user);
     await user.upload(screen.getByLabelText("选择各单位报表"), xlsx("云集镇.xlsx"));
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
 
-    expect(await screen.findByText("工作簿受保护，无法写入汇总表。")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "写入新工作表时出错：工作表“县汇总”受保护，无法写入。请在“审阅”选项卡中撤销工作表保护后再试。已撤销本次添加的内容，工作簿保持原样。",
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "开始汇总" })).toBeEnabled();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();

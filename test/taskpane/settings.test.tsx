@@ -4,6 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { fakeActions } from "./fake-actions";
+import { HostApiError } from "../../src/jobs/host-errors";
 
 async function openSettings(user: ReturnType<typeof userEvent.setup>, name = "设置") {
   await user.click(screen.getByRole("tab", { name }));
@@ -71,12 +72,12 @@ describe("设置", () => {
     const user = userEvent.setup();
     const actions = fakeActions();
     actions.saveSettings.mockImplementationOnce(() => {
-      throw new Error("无法保存设置。");
+      throw new HostApiError("GeneralException", "settings.saveAsync failed");
     });
     render(<App actions={actions} lang="zh" />);
     await openSettings(user);
     await user.click(screen.getByRole("button", { name: "保存设置" }));
-    expect(screen.getByText("无法保存设置。")).toBeInTheDocument();
+    expect(screen.getByText("表格程序拒绝了本次操作（GeneralException）。请保存工作簿后重试。")).toBeInTheDocument();
     expect(screen.queryByText("设置已保存。")).not.toBeInTheDocument();
   });
 

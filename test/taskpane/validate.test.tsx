@@ -4,6 +4,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { blankArrests, fakeActions, fewOfficers, negativeFines, reportCheck, xlsx } from "./fake-actions";
+import { JobError } from "../../src/jobs/job-error";
 
 /** Opens 数据校验 and waits for its panel (loaded on demand). */
 async function openValidate(user: ReturnType<typeof userEvent.setup>) {
@@ -110,11 +111,11 @@ describe("数据校验 in Excel", () => {
   it("shows a failed validation in plain words", async () => {
     const user = userEvent.setup();
     const actions = fakeActions();
-    actions.validate.mockRejectedValueOnce(new Error("当前工作表不是月报表。"));
+    actions.validate.mockRejectedValueOnce(new JobError("not-a-report", { sheet: "Sheet1" }));
     render(<App actions={actions} lang="zh" />);
     await openValidate(user);
     await user.click(screen.getByRole("button", { name: "开始校验" }));
-    expect(await screen.findByText("当前工作表不是月报表。")).toBeInTheDocument();
+    expect(await screen.findByText(/^工作表“Sheet1”中没有找到月报表.*请切换到月报表，或先插入模板。$/)).toBeInTheDocument();
     expect(screen.getByText("操作未完成")).toBeInTheDocument();
   });
 });

@@ -7,7 +7,8 @@
 import { useEffect, useState, type CSSProperties } from "react";
 import { FluentProvider, Tab, TabList, useId, webLightTheme } from "@fluentui/react-components";
 import type { PaneActions } from "../../jobs/actions";
-import { useShellStrings, useStrings, type Lang } from "../i18n/strings";
+import { useShellStrings, useStrings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
 import { whenIdle } from "../idle";
 import { InsertPanel } from "./InsertPanel";
 import { token } from "./layout";

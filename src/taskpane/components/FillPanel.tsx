@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import type { FillOutcome, FillRequest, PaneActions } from "../../jobs/actions";
 import type { Period } from "../../form/period";
-import { useStrings, type Lang } from "../i18n/strings";
+import { useStrings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
 import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
@@ -31,7 +32,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
   // The request waiting for the clerk's answer when 累计数 cells already hold other values.
   const [pending, setPending] = useState<FillRequest | undefined>(undefined);
   const [cancelled, setCancelled] = useState(false);
-  const { busy, error, run } = useRunner(t.unknownError);
+  const { busy, error, run } = useRunner(lang);
 
   const fill = (request: FillRequest) =>
     void run(async () => {

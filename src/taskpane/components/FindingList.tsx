@@ -5,7 +5,8 @@
 import { Badge, Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../form/findings";
 import { findingMessage } from "../../form/messages";
-import type { Lang, Strings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
+import type { Strings } from "../i18n/strings";
 import { usePanelStyles } from "./layout";
 
 export interface PlacedFinding {

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { InsertOutcome, InsertRequest, PaneActions } from "../../jobs/actions";
 import type { Period } from "../../form/period";
-import { useStrings, type Lang } from "../i18n/strings";
+import { useStrings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
 import { usePanelStyles } from "./layout";
@@ -23,7 +24,7 @@ export function InsertPanel(props: { actions: PaneActions; lang: Lang; today: Da
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
   const [unit, setUnit] = useState<string>(() => actions.rememberedUnit());
   const [done, setDone] = useState<Done | undefined>(undefined);
-  const { busy, error, run } = useRunner(t.unknownError);
+  const { busy, error, run } = useRunner(lang);
   const fileMode = actions.mode === "file";
 
   const insert = (request: InsertRequest) =>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button, Field, ProgressBar } from "@fluentui/react-components";
 import type { MergeOutcome, PaneActions } from "../../jobs/actions";
 import type { Period } from "../../form/period";
-import { useStrings, type Lang } from "../i18n/strings";
+import { useStrings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
 import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
@@ -33,7 +34,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
   const [outcome, setOutcome] = useState<MergeOutcome | undefined>(undefined);
-  const { busy, error, run } = useRunner(t.unknownError);
+  const { busy, error, run } = useRunner(lang);
 
   const onMerge = () => {
     if (!unitFiles.check()) return;

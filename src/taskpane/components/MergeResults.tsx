@@ -14,7 +14,8 @@ import {
 import type { MergeOutcome, Mode } from "../../jobs/actions";
 import type { FileOutcome, FileStatus, MergeResult } from "../../form/merge-types";
 import { findingMessage, statusLabel } from "../../form/messages";
-import type { Lang, Strings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
+import type { Strings } from "../i18n/strings";
 import { FindingList } from "./FindingList";
 import { usePanelStyles } from "./layout";
 import { ReminderBox } from "./ReminderBox";

@@ -6,10 +6,11 @@
 import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { SETTING_RANGE, settingInRange, type PaneActions, type Settings } from "../../jobs/actions";
-import { useShellStrings, useStrings, type Lang } from "../i18n/strings";
+import { useShellStrings, useStrings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
+import { describeError } from "../../form/problem-messages";
 import { ErrorBar } from "./ErrorBar";
 import { usePanelStyles } from "./layout";
-import { errorText } from "./useRunner";
 
 type Draft = Record<keyof Settings, string>;
 
@@ -48,7 +49,7 @@ export function SettingsPanel(props: { actions: PaneActions; lang: Lang }) {
       setDraft(draftOf(actions.settings));
       setSaved(true);
     } catch (e) {
-      setError(errorText(e, t.unknownError));
+      setError(describeError(e, lang));
     }
   };
 

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import type { PaneActions, ReportCheck, ValidateRequest } from "../../jobs/actions";
-import { useStrings, type Lang } from "../i18n/strings";
+import { useStrings } from "../i18n/strings";
+import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
 import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
@@ -36,7 +37,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
   const [checks, setChecks] = useState<ReportCheck[] | undefined>(undefined);
   const [info, setInfo] = useState<string | undefined>(undefined);
   const [watching, setWatching] = useState(false);
-  const { busy, error, run } = useRunner(t.unknownError);
+  const { busy, error, run } = useRunner(lang);
 
   // Re-checking on sheet changes needs the latest request and a way to drop stale answers.
   const lastRequest = useRef<ValidateRequest | undefined>(undefined);

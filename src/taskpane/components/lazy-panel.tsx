@@ -8,7 +8,7 @@ import { Component, Suspense, lazy, useState, type ComponentType, type LazyExoti
 import { Button, Spinner } from "@fluentui/react-components";
 import type { ShellStrings } from "../i18n/strings";
 import { ErrorBar } from "./ErrorBar";
-import { errorText } from "./useRunner";
+import { describeError } from "../../form/problem-messages";
 
 export interface LazyPanel<P> {
   /** Starts loading (once); a failed load may be tried again. */
@@ -60,7 +60,7 @@ class PanelBoundary extends Component<BoundaryProps, { error: unknown; failed: b
   override render() {
     if (!this.state.failed) return this.props.children;
     const { t } = this.props;
-    const message = isChunkLoadError(this.state.error) ? t.panelLoadHint : errorText(this.state.error, t.panelLoadHint);
+    const message = isChunkLoadError(this.state.error) ? t.panelLoadHint : describeError(this.state.error, t.lang);
     return (
       <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: 8, padding: 12 }}>
         <ErrorBar title={t.panelLoadFailed} message={message} />

@@ -3,9 +3,8 @@
  * missing from either language is a compile error. Finding messages and file statuses are not
  * here: they come from src/form/messages.ts, shared with the command line.
  */
+import type { Lang } from "../../form/lang";
 import type { Period } from "../../form/period";
-
-export type Lang = "zh" | "en";
 
 export interface Strings {
   // shell
@@ -15,7 +14,6 @@ export interface Strings {
   tabMerge: string;
   privacyNote: string;
   errorTitle: string;
-  unknownError: string;
   busy: string;
   preparing: string;
   // period picker
@@ -142,7 +140,6 @@ const zh: Strings = {
   tabMerge: "汇总",
   privacyNote: "文件仅在本机浏览器中处理，不会上传。",
   errorTitle: "操作未完成",
-  unknownError: "发生未知错误。",
   busy: "正在处理…",
   preparing: "正在准备…",
   period: "报表月份",
@@ -248,7 +245,6 @@ const en: Strings = {
   tabMerge: "Merge",
   privacyNote: "Files are processed in this browser only; nothing is uploaded.",
   errorTitle: "Not done",
-  unknownError: "An unknown error occurred.",
   busy: "Working…",
   preparing: "Getting ready…",
   period: "Report month",
@@ -356,6 +352,7 @@ export function useStrings(lang: Lang): Strings {
 
 // Panels loaded on demand and the 设置 tab: one block, typed for both languages like `Strings`.
 export interface ShellStrings {
+  lang: Lang;
   tabSettings: string;
   loadingPanel: string;
   panelLoadFailed: string;
@@ -375,6 +372,7 @@ export interface ShellStrings {
 
 export const shellCatalogue: Readonly<Record<Lang, ShellStrings>> = {
   zh: {
+    lang: "zh",
     tabSettings: "设置",
     loadingPanel: "正在加载…",
     panelLoadFailed: "此页面未能加载",
@@ -392,6 +390,7 @@ export const shellCatalogue: Readonly<Record<Lang, ShellStrings>> = {
     settingsNote: "设置用于校验、累计数和汇总。",
   },
   en: {
+    lang: "en",
     tabSettings: "Settings",
     loadingPanel: "Loading…",
     panelLoadFailed: "This page could not be loaded",

@@ -27,7 +27,7 @@
  * "2018_2D07". Decoding reads letters ignoring case, so a program that changed the name's case
  * would not change the marks: the encoding is lossless and case-proof.
  */
-import { MARK_PREFIX } from "../form/plan";
+import { MARK_PREFIX } from "./plan";
 
 /** Excel's limit on a defined name's length. */
 export const MAX_NAME_LENGTH = 255;
