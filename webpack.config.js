@@ -49,6 +49,30 @@ const XLSX_CHUNK_TEST = /[\\/](src[\\/]files|node_modules[\\/]fflate)[\\/]/;
 /** Folds Fluent's `tokens.x` reads to strings, so chunks do not need the token table (see the loader). */
 const FOLD_TOKENS_LOADER = path.join(ROOT, "scripts", "fold-tokens-loader.js");
 
+/**
+ * The pane's Content-Security-Policy, as a meta tag in taskpane.html and as a header from the
+ * dev server and scripts/serve.js. Scripts: this origin only (plus Microsoft's Office.js origin
+ * in the CDN build); no inline script, no eval. Connections: this origin only (the pane sends
+ * nothing anywhere). Styles allow inline: Fluent UI (Griffel) and Office.js's Excel scripts
+ * insert style elements at run time (OfficeDev/office-js#1687). blob: for the downloads and
+ * the parsing worker; data: for Fluent's inline icons.
+ */
+function contentSecurityPolicy(officeJs) {
+  const office = officeJs === "cdn" ? ` ${new URL(OFFICE_JS.cdn).origin}` : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${office}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 /** Reads `--env` first, then the environment; "" counts as unset. */
 function setting(env, name, variable, fallback) {
   const fromEnv = env && typeof env[name] === "string" && env[name] !== "" ? env[name] : undefined;
@@ -108,7 +132,7 @@ async function devHttpsOptions() {
   }
 }
 
-async function devServerOptions() {
+async function devServerOptions(officeJs) {
   const https = await devHttpsOptions();
   if (!https) {
     console.warn(
@@ -119,7 +143,7 @@ async function devServerOptions() {
   return {
     port: DEV_PORT,
     host: "localhost",
-    headers: { "Access-Control-Allow-Origin": "*" },
+    headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": contentSecurityPolicy(officeJs) },
     server: https ? { type: "https", options: https } : { type: "http" },
     static: false,
     hot: false,
@@ -138,6 +162,8 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
   if (copy) {
     // Copied files are final: `info.minimized` keeps terser off them (14 MB of Office.js).
     patterns.push({ from: "assets", to: "assets", context: ROOT, info: { minimized: true } });
+    // The page's own small scripts and styles (no inline script under the CSP); kept as written.
+    patterns.push({ from: "src/taskpane/static", to: "static", context: ROOT, info: { minimized: true } });
     patterns.push({
       from: "manifest.xml",
       to: "manifest.xml",
@@ -165,6 +191,8 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
       chunkFilename: hashed,
       publicPath: "auto",
       clean: true,
+      // The runtime's global lookup then needs no `new Function("return this")`: no unsafe-eval.
+      environment: { globalThis: true },
     },
     resolve: { extensions: [".tsx", ".ts", ".js"] },
     module: {
@@ -213,6 +241,7 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
         inject: "head",
         officeJs,
         officeJsUrl: OFFICE_JS[officeJs] || "",
+        csp: contentSecurityPolicy(officeJs),
       }),
       ...(patterns.length ? [new CopyWebpackPlugin({ patterns })] : []),
     ],
@@ -238,8 +267,17 @@ module.exports = async (env = {}, argv = {}) => {
       `Yuebao: dist/manifest.xml points at the placeholder ${URL_PROD_DEFAULT}; set YUEBAO_BASE_URL to deploy (docs/deploy.md).`,
     );
   }
-  if (env.WEBPACK_SERVE) config.devServer = await devServerOptions();
+  if (env.WEBPACK_SERVE) config.devServer = await devServerOptions(officeJs);
   return config;
 };
 
-Object.assign(module.exports, { createConfig, normaliseBaseUrl, rewriteManifest, URL_DEV, URL_PROD_DEFAULT, OFFICE_JS, XLSX_CHUNK_TEST });
+Object.assign(module.exports, {
+  contentSecurityPolicy,
+  createConfig,
+  normaliseBaseUrl,
+  rewriteManifest,
+  URL_DEV,
+  URL_PROD_DEFAULT,
+  OFFICE_JS,
+  XLSX_CHUNK_TEST,
+});

@@ -40,6 +40,12 @@ function resolveInside(root, urlPath) {
   return file === root || file.startsWith(rootWithSep) ? file : null;
 }
 
+/** The page's own policy, from its meta tag, so the header always matches the build served. */
+function pagePolicy(file) {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(fs.readFileSync(file, "utf8"));
+  return m ? m[1] : null;
+}
+
 /**
  * Starts serving `dir`; resolves with the listening server (its address() gives the port,
  * useful with port 0 in tests).
@@ -61,7 +67,9 @@ function serve(dir, { port = 3000, host = "127.0.0.1", log = false } = {}) {
       return;
     }
     const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
+    const policy = type.startsWith("text/html") ? pagePolicy(file) : null;
     res.writeHead(200, {
+      ...(policy ? { "Content-Security-Policy": policy } : {}),
       "Content-Type": type,
       "Content-Length": fs.statSync(file).size,
       // Hashed bundles may be cached; the page, manifest and Office.js must be revalidated.

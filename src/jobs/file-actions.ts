@@ -2,6 +2,7 @@
  * The task pane's actions outside Office: everything works on files the user picks, and
  * results are handed back as downloads. Nothing leaves the browser.
  */
+import { downloadName } from "./download-name";
 import type { Lang } from "../form/lang";
 import { locateReports, noReportFinding } from "../form/locate";
 import { countyPlans } from "../form/county-plans";
@@ -40,12 +41,6 @@ export interface FileActionsDeps {
   store: SettingsStore;
 }
 
-/** A file name safe on Windows, Mac and Linux. */
-function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what must go
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").slice(0, 120);
-}
-
 export function createFileActions(d: FileActionsDeps): PaneActions {
   // Read by each job when it starts, so a saved change applies to the next job.
   let settings = d.settings;
@@ -63,7 +58,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
 
     async insertTemplate(req) {
       const m = await d.files();
-      const fileName = safeFileName(`${req.unit || "月报表"}-${periodKey(req.period)}.xlsx`);
+      const fileName = downloadName(`${req.unit || "月报表"}-${periodKey(req.period)}`);
       d.download(fileName, m.write([templatePlan(d.spec, req.period, req.unit)]));
       return { status: "downloaded", fileName };
     },
@@ -125,7 +120,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       );
       let fileName: string | undefined;
       if (r.bytes) {
-        fileName = safeFileName(req.file.name.replace(/(\.xlsx)?$/i, "-累计.xlsx"));
+        fileName = downloadName(`${req.file.name.replace(/\.xlsx$/i, "")}-累计`);
         d.download(fileName, r.bytes);
       }
       return { sheet: r.sheet ?? "", period: req.period, priorSource: r.priorSource, written: r.written, findings: r.findings, fileName };
@@ -150,7 +145,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         onProgress: req.onProgress,
       });
       const today = d.today();
-      const fileName = safeFileName(`${d.office}汇总-${sheetNameForPeriod(req.period)}.xlsx`);
+      const fileName = downloadName(`${d.office}汇总-${sheetNameForPeriod(req.period)}`);
       d.download(fileName, m.write(countyPlans(d.spec, result, { county: d.office, date: today })));
       return { result, written: [fileName], reminder: buildReminder(result, { spec: d.spec, office: d.office, today, lang: d.lang }) };
     },

@@ -61,3 +61,14 @@ it("refuses methods other than GET and HEAD", async () => {
   const head = await fetch(`${base}/taskpane.html`, { method: "HEAD" });
   expect(head.status).toBe(200);
 });
+
+it("sends a page's own Content-Security-Policy as a header, the same as its meta tag", async () => {
+  const policy = "default-src 'self'; script-src 'self'";
+  fs.writeFileSync(
+    path.join(root, "csp.html"),
+    `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy}" /><title>c</title>`,
+  );
+  expect((await fetch(`${base}/csp.html`)).headers.get("content-security-policy")).toBe(policy);
+  expect((await fetch(`${base}/taskpane.html`)).headers.get("content-security-policy")).toBeNull(); // none declared
+  expect((await fetch(`${base}/taskpane.0123abcd.js`)).headers.get("content-security-policy")).toBeNull();
+});

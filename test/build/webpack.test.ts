@@ -43,7 +43,11 @@ function build(officeJs: "local" | "cdn", outDir: string): Promise<webpack.Stats
   });
 }
 
-const scriptSrcs = (doc: Document): string[] => Array.from(doc.querySelectorAll("script[src]")).map((s) => s.getAttribute("src") ?? "");
+// A live collection: jsdom's query cache can miss tags inserted by insertAdjacentHTML.
+const scriptSrcs = (doc: Document): string[] =>
+  Array.from(doc.getElementsByTagName("script"))
+    .map((s) => s.getAttribute("src") ?? "")
+    .filter(Boolean);
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
@@ -72,10 +76,34 @@ describe("production build, Office.js self-hosted (default)", () => {
     expect(html).not.toContain("localhost");
   });
 
+  /**
+   * The page in jsdom with its own static scripts run in order, as a browser runs blocking
+   * scripts while parsing (`skip`: files that fail to parse there). A document.write'd tag is
+   * inserted after the writing script and not run: only which tags end up where is checked.
+   */
+  function page(url: string, skip: string[] = []): Document {
+    const dom = new JSDOM(html, { url, runScripts: "outside-only" });
+    const doc = dom.window.document;
+    const all = Array.from(doc.querySelectorAll("script"));
+    for (const tag of Array.from(doc.querySelectorAll("script[src^='./static/']"))) {
+      const src = tag.getAttribute("src") ?? "";
+      if (skip.includes(src)) continue;
+      const parsedSoFar = all.slice(0, all.indexOf(tag as HTMLScriptElement) + 1);
+      const stub = doc as unknown as { getElementsByTagName: (n: string) => unknown; write: (h: string) => void };
+      stub.getElementsByTagName = (n: string) => (n === "script" ? parsedSoFar : Document.prototype.getElementsByTagName.call(doc, n));
+      stub.write = (h: string) => tag.insertAdjacentHTML("afterend", h);
+      dom.window.eval(fs.readFileSync(path.join(out, src), "utf8"));
+      delete (stub as Partial<typeof stub>).getElementsByTagName;
+      delete (stub as Partial<typeof stub>).write;
+    }
+    return doc;
+  }
+
   it("loads ./office-js/office.js before the bundle when served, and skips it on file://", () => {
-    const served = new JSDOM(html, { url: `${BASE}taskpane.html`, runScripts: "dangerously" }).window.document;
+    const served = page(`${BASE}taskpane.html`);
     const order = scriptSrcs(served);
-    expect(order[0]).toBe("./office-js/office.js");
+    const office = order.indexOf("./office-js/office.js");
+    expect(office).toBeGreaterThan(order.indexOf("./static/load-office.js"));
     const bundle = order.findIndex((s) => /^taskpane\.[0-9a-f]{8}\.js$/.test(s));
     expect(bundle).toBeGreaterThan(0);
     // The bundle is deferred, office.js is not: office.js runs first even though both are in <head>.
@@ -83,8 +111,25 @@ describe("production build, Office.js self-hosted (default)", () => {
     expect(bundleTag?.hasAttribute("defer")).toBe(true);
     expect(served.querySelector('script[src="./office-js/office.js"]')?.hasAttribute("defer")).toBe(false);
 
-    const fromDisk = new JSDOM(html, { url: "file:///C:/yuebao/taskpane.html", runScripts: "dangerously" }).window.document;
-    expect(scriptSrcs(fromDisk).some((s) => s.includes("office"))).toBe(false);
+    const fromDisk = page("file:///C:/yuebao/taskpane.html");
+    expect(scriptSrcs(fromDisk).some((s) => s.includes("office-js"))).toBe(false);
+  });
+
+  it("carries a Content-Security-Policy: no inline script, no eval, nothing from elsewhere", () => {
+    const doc = new JSDOM(html).window.document;
+    const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "";
+    const directives = new Map(policy.split(/;\s*/).map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'"]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+    expect(policy).not.toMatch(/unsafe-eval|\*/);
+    // The meta tag comes before any script, and no script is inline.
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
+    for (const s of Array.from(doc.querySelectorAll("script"))) expect({ inline: s.textContent?.trim() }).toEqual({ inline: "" });
+    // Neither the bundle nor webpack's runtime evaluates strings.
+    for (const f of fs.readdirSync(out).filter((f) => f.endsWith(".js"))) {
+      expect({ f, evals: /new Function\(|\beval\(/.test(fs.readFileSync(path.join(out, f), "utf8")) }).toEqual({ f, evals: false });
+    }
   });
 
   it("copies Office.js for Excel (all Excel scripts and locales) without debug files or other apps", () => {
@@ -118,21 +163,12 @@ describe("production build, Office.js self-hosted (default)", () => {
   });
 
   it("shows a plain message instead of the pane in an engine too old for the bundle", () => {
-    const dom = new JSDOM(html, {
-      url: `${BASE}taskpane.html`,
-      runScripts: "dangerously",
-      beforeParse(window) {
-        // Stand-in for Internet Explorer 11 / Edge Legacy: modern syntax does not parse.
-        (window as unknown as { Function: unknown }).Function = function () {
-          throw new (window as unknown as { SyntaxError: typeof SyntaxError }).SyntaxError("Expected identifier");
-        };
-      },
-    });
-    const doc = dom.window.document;
-    expect(doc.getElementById("root")).toBeNull(); // the bundle finds no mount point
-    expect(doc.getElementById("unsupported")?.textContent).toContain("此版本 Excel 无法运行执法月报助手");
+    // Stand-in for Internet Explorer 11 / Edge Legacy: the probe's modern syntax does not parse.
+    const old = page(`${BASE}taskpane.html`, ["./static/engine-probe.js"]);
+    expect(old.getElementById("root")).toBeNull(); // the bundle finds no mount point
+    expect(old.getElementById("unsupported")?.textContent).toContain("此版本 Excel 无法运行执法月报助手");
 
-    const modern = new JSDOM(html, { url: `${BASE}taskpane.html`, runScripts: "dangerously" }).window.document;
+    const modern = page(`${BASE}taskpane.html`);
     expect(modern.getElementById("root")).not.toBeNull();
     expect(modern.getElementById("unsupported")).toBeNull();
   });

@@ -100,8 +100,8 @@ export async function buildBaseline(): Promise<string | undefined> {
   const { createConfig } = require(join(ROOT, "webpack.config.js")) as ConfigModule;
   const outDir = join(TMP, "baseline");
   await runWebpack(createConfig({ mode: "production", entry, outDir, officeJs: "none", copy: false }));
-  // The page template links the pane's icon; without it the bare app would log a 404.
-  cpSync(join(DIST, "assets"), join(outDir, "assets"), { recursive: true });
+  // The page template links the pane's icon, styles and engine check; without them the bare app would log 404s.
+  for (const dir of ["assets", "static"]) cpSync(join(DIST, dir), join(outDir, dir), { recursive: true });
   return outDir;
 }
 
@@ -165,6 +165,12 @@ export async function watchedContext(browser: Browser, opts: { officeJs: "real" 
       return;
     }
     await route.continue();
+  });
+  // Every Content-Security-Policy violation becomes a console error, which the tests forbid.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   context.on("page", (page) => watchPage(page, errors));
   return { context, foreign, errors };
