@@ -11,8 +11,16 @@ var minor = Number(have[1]);
 if (!min || major < Number(min[1]) || (major === Number(min[1]) && minor < Number(min[2]))) {
   var need = min ? min[1] + "." + min[2] : required;
   process.stderr.write(
-    "yuebao 需要 Node.js " + need + " 或更高版本，当前为 " + process.versions.node + "。请从 https://nodejs.org 安装新版 Node.js 后再试。\n" +
-      "yuebao needs Node.js " + need + " or later; this is " + process.versions.node + ". Install a newer Node.js (https://nodejs.org) and try again.\n",
+    "yuebao 需要 Node.js " +
+      need +
+      " 或更高版本，当前为 " +
+      process.versions.node +
+      "。请从 https://nodejs.org 安装新版 Node.js 后再试。\n" +
+      "yuebao needs Node.js " +
+      need +
+      " or later; this is " +
+      process.versions.node +
+      ". Install a newer Node.js (https://nodejs.org) and try again.\n",
   );
   process.exit(2);
 }

@@ -142,13 +142,15 @@ const CATALOGUE: Catalogue = {
     en: (p) => `Cannot write "${p.path}" in the folder "${p.folder}" (no permission). Choose another place.`,
   },
   "output-is-folder": {
-    zh: (p) => `输出路径“${p.path}”是一个文件夹，不能用作输出文件（--force 也不会替换文件夹）。请在其后加上文件名，例如“${p.path}/汇总.xlsx”。`,
+    zh: (p) =>
+      `输出路径“${p.path}”是一个文件夹，不能用作输出文件（--force 也不会替换文件夹）。请在其后加上文件名，例如“${p.path}/汇总.xlsx”。`,
     en: (p) =>
       `The output "${p.path}" is a folder, not a file (--force never replaces a folder). Add a file name, e.g. "${p.path}/total.xlsx".`,
   },
   "output-not-a-file": {
     zh: (p) => `输出路径“${p.path}”是设备或其他特殊文件，不是普通文件，不能写入或替换。请换一个文件名。`,
-    en: (p) => `The output "${p.path}" is a device or another special file, not a plain file; it is never written or replaced. Choose another name.`,
+    en: (p) =>
+      `The output "${p.path}" is a device or another special file, not a plain file; it is never written or replaced. Choose another name.`,
   },
   "output-symlink": {
     zh: (p) => `输出路径“${p.path}”是一个符号链接。请换一个文件名，或加 --force 以新文件替换该链接（链接指向的文件不会改动）。`,
@@ -161,7 +163,8 @@ const CATALOGUE: Catalogue = {
   },
   "output-name-too-long": {
     zh: (p) => `输出文件名“${p.path}”过长（写入时的临时文件名为${p.bytes}字节，上限${p.limit}字节）。请用短一些的文件名。`,
-    en: (p) => `The output name "${p.path}" is too long (its temporary file name takes ${p.bytes} bytes, the limit is ${p.limit}). Use a shorter name.`,
+    en: (p) =>
+      `The output name "${p.path}" is too long (its temporary file name takes ${p.bytes} bytes, the limit is ${p.limit}). Use a shorter name.`,
   },
   "output-exists": {
     zh: (p) => `输出文件“${p.path}”已存在。请换一个文件名，或加 --force 覆盖。`,
@@ -169,7 +172,8 @@ const CATALOGUE: Catalogue = {
   },
   "output-taken": {
     zh: (p) => `输出文件“${p.path}”在本次运行期间已由另一个程序写出，本次未写入任何文件。请检查该文件，或换一个文件名重试。`,
-    en: (p) => `Output file "${p.path}" was written by another run meanwhile; this run wrote nothing. Check that file, or retry with another name.`,
+    en: (p) =>
+      `Output file "${p.path}" was written by another run meanwhile; this run wrote nothing. Check that file, or retry with another name.`,
   },
   "outputs-same": {
     zh: (p) => `--out 和 --json 不能是同一个文件“${p.path}”。请给 --json 另取一个文件名。`,
