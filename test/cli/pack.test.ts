@@ -5,13 +5,13 @@
  * package's sources, so that rebuilding lib/ there cannot disturb tests running meanwhile.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "fs";
 import { join } from "path";
 import { ROOT, tempDir } from "./support";
 
 jest.setTimeout(240_000);
 
-const pkg = require(join(ROOT, "package.json")) as { name: string; version: string; engines: { node: string } };
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; engines: { node: string } };
 // The npm that runs these tests (npm sets npm_execpath), else the one beside this node.
 const NPM_CLI = process.env.npm_execpath?.endsWith("npm-cli.js")
   ? process.env.npm_execpath
