@@ -84,5 +84,6 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     }));
     await writeOutputs([{ path: jsonPath, data: JSON.stringify(json, null, 2) + "\n" }], args);
   }
-  return errors === 0 ? 0 : results.every((r) => r.unreadable) ? 2 : 1;
+  // 2 means nothing written: with --json written, unreadable files are a 1 as in merge.
+  return errors === 0 ? 0 : results.every((r) => r.unreadable) && !jsonPath ? 2 : 1;
 }
