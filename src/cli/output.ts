@@ -12,6 +12,8 @@ import { UsageError } from "./usage-errors";
 
 /** Bytes in a file name on the file systems we meet (ext4, NTFS in UTF-16 units, APFS). */
 const NAME_MAX = 255;
+/** Bytes in a whole path on Linux (PATH_MAX 4096, with its terminating zero). */
+const PATH_MAX = 4095;
 /** The longest suffix we add: ".old.<pid>.tmp" with a pid of up to 7 digits (Linux pid_max 4194304). */
 const LONGEST_SUFFIX = ".old.".length + 7 + ".tmp".length;
 const LEFTOVER = /\.(\d{1,10})\.tmp$/;
@@ -40,6 +42,8 @@ export function checkOutput(path: string, force: boolean): void {
   }
   const nameBytes = Buffer.byteLength(basename(path)) + LONGEST_SUFFIX;
   if (nameBytes > NAME_MAX) throw new UsageError("output-name-too-long", { path, bytes: nameBytes, limit: NAME_MAX });
+  const pathBytes = Buffer.byteLength(resolve(path)) + LONGEST_SUFFIX;
+  if (pathBytes > PATH_MAX) throw new UsageError("output-name-too-long", { path, bytes: pathBytes, limit: PATH_MAX });
   const folder = dirname(path);
   let dir: fs.Stats | undefined;
   try {

@@ -51,6 +51,9 @@ describe("--out problems, before any input is read", () => {
   it("a name too long once the temporary suffix is added (fine alone: 250 bytes)", async () => {
     const out = p("月".repeat(80) + "x.xlsx"); // 80 × 3 + 6 = 246 bytes
     refused(await template(out), "过长", "262字节", "上限255字节", "请用短一些的文件名");
+    // A whole path too long, each name in it short enough.
+    const deep = p(Array.from({ length: 42 }, () => "月".repeat(33)).join("/") + "/x.xlsx");
+    refused(await template(deep, "--lang", "en"), "is too long", "the limit is 4095");
   });
 
   it("a device such as /dev/full, with or without --force", async () => {
