@@ -13,9 +13,7 @@ export const MAIN_XSD = path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd");
 /** Throws with a message that says what to do when the schemas or xmllint are missing. */
 export function assertValidatorAvailable(): void {
   if (!fs.existsSync(MAIN_XSD)) {
-    throw new Error(
-      `Manifest schemas not found at ${SCHEMAS}: test/manifest/schemas/OfficeAppManifestV1_1.xsd belongs to the repository.`,
-    );
+    throw new Error(`Manifest schemas not found at ${SCHEMAS}: test/manifest/schemas/OfficeAppManifestV1_1.xsd belongs to the repository.`);
   }
   const probe = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
   if (probe.error) throw new Error("xmllint not found: install Debian's libxml2-utils (apt-get install -y libxml2-utils).");
