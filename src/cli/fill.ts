@@ -1,22 +1,16 @@
 import { ANNEX } from "../form/spec";
 import { patchWorkbook } from "../files/patch";
 import { fillFile } from "../jobs/fill-file";
-import { UsageError, type ParsedArgs } from "./args";
-import { assertWritable, common, findingLine, parse, pathSource, writeOutput, type Io } from "./common";
+import type { ParsedArgs } from "./args";
+import { common, findingLine, parse, pathSource, writeOutputs, type Io } from "./common";
 import { say } from "./text";
 
 export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
+  // One file and --out, both checked by prepare.
   const [path] = args.files;
-  const out = args.options.get("out");
-  if (!path || args.files.length > 1) throw new UsageError(say(c.lang, "请指定一个要计算累计数的文件", "Name one file to fill"));
-  if (!out)
-    throw new UsageError(
-      say(c.lang, "请用 --out 指定输出文件（原文件不作改动）", "Give the output file with --out (the original is left as it is)"),
-    );
-  const mode = args.options.get("mode") ?? (args.flags.has("formulas") ? "formulas" : "values");
-  if (mode !== "values" && mode !== "formulas") throw new UsageError("--mode values|formulas");
-  await assertWritable(out, args.flags.has("force"), c.lang);
+  const out = args.options.get("out") as string;
+  const mode = args.options.get("mode") === "formulas" || args.flags.has("formulas") ? "formulas" : "values";
   const src = pathSource(path);
   const priorPath = args.options.get("prior");
   const prior = priorPath ? { name: pathSource(priorPath).name, bytes: await pathSource(priorPath).read() } : undefined;
@@ -30,7 +24,7 @@ export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.err(say(c.lang, "累计数无法计算，未写出文件。", "Nothing written: the cumulative figures could not be computed."));
     return 2;
   }
-  await writeOutput(out, result.bytes, args.flags.has("force"), c.lang);
+  await writeOutputs([{ path: out, data: result.bytes }], args);
   io.out(
     say(
       c.lang,

@@ -1,14 +1,22 @@
-/** `yuebao` entry: dispatches commands, turns usage mistakes into a message and exit code 2. */
+/**
+ * `yuebao` entry: parses and checks the whole command line (prepare) before a command reads
+ * anything, and turns every refusal into one line in the user's language and exit code 2.
+ */
 import type { Lang } from "../form/lang";
-import { WorkbookReadError } from "../files/errors";
 import { describeError } from "../form/problem-messages";
-import { parseArgs, UsageError } from "./args";
+import { langOf, parseArgs, type CommandName } from "./args";
 import type { Io } from "./common";
 import { fillCommand } from "./fill";
 import { mergeCommand } from "./merge";
+import { installSignalCleanup } from "./output";
+import { prepare } from "./prepare";
 import { templateCommand } from "./template";
 import { usage } from "./text";
+import { describeUsage, UsageError } from "./usage-errors";
 import { validateCommand } from "./validate";
+import type { ParsedArgs } from "./args";
+
+export const VERSION = "0.1.0";
 
 const defaultIo: Io = {
   out: (l) => process.stdout.write(l + "\n"),
@@ -17,42 +25,43 @@ const defaultIo: Io = {
   today: () => new Date(),
 };
 
+const RUN: Record<CommandName, (args: ParsedArgs, io: Io) => Promise<number>> = {
+  template: templateCommand,
+  validate: validateCommand,
+  fill: fillCommand,
+  merge: mergeCommand,
+};
+
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  let lang: Lang = "zh";
+  const lang: Lang = langOf(argv);
   try {
     const args = parseArgs(argv);
-    lang = args.options.get("lang") === "en" ? "en" : "zh";
-    if (args.flags.has("version") || args.command === "--version") {
-      io.out("yuebao 0.1.0");
+    if (args.command === "version" || args.flags.has("version")) {
+      io.out(`yuebao ${VERSION}`);
       return 0;
     }
-    if (args.flags.has("help") || args.command === "help") {
+    if (args.command === "help" || args.flags.has("help")) {
       io.out(usage(lang));
       return 0;
     }
-    switch (args.command) {
-      case "template":
-        return await templateCommand(args, io);
-      case "validate":
-        return await validateCommand(args, io);
-      case "fill":
-        return await fillCommand(args, io);
-      case "merge":
-        return await mergeCommand(args, io);
-      default:
-        io.err(lang === "zh" ? `未知命令“${args.command}”。` : `Unknown command "${args.command}".`);
-        io.err(usage(lang));
-        return 2;
-    }
+    const command = args.command as CommandName; // parseArgs refuses any other
+    prepare(command, args);
+    return await RUN[command](args, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(err.message);
-      return 2;
-    }
-    if (err instanceof WorkbookReadError) {
+    if (err instanceof UsageError) io.err(describeUsage(err, lang));
+    else {
+      // A typed problem in the clerk's words; anything else is our fault, said plainly.
       io.err(describeError(err, lang));
-      return 2;
+      if (process.env.YUEBAO_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
     }
-    throw err;
+    return 2;
   }
+}
+
+/** The process: signals clean up temporary files, the exit code is main's. */
+export function run(argv: readonly string[]): void {
+  installSignalCleanup();
+  void main(argv).then((code) => {
+    process.exitCode = code;
+  });
 }

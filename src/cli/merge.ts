@@ -7,20 +7,15 @@ import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
 import { loadCountyInputs, mergeFiles } from "../jobs/merge-files";
-import { UsageError, type ParsedArgs } from "./args";
-import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutput, type Io } from "./common";
+import type { ParsedArgs } from "./args";
+import { common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutputs, type Io } from "./common";
+import type { Output } from "./output";
 import { say } from "./text";
 
 export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
-  const out = args.options.get("out");
-  if (args.files.length === 0) throw new UsageError(say(c.lang, "请指定要汇总的各单位文件", "Name the unit files to merge"));
-  if (!out)
-    throw new UsageError(say(c.lang, "请用 --out 指定汇总表文件，例如 --out 县汇总-2018-07.xlsx", "Give the county workbook with --out"));
-  const force = args.flags.has("force");
-  // Both outputs are checked before any file is read: no half-done run.
-  await assertWritable(out, force, c.lang);
-  await assertWritable(args.options.get("json"), force, c.lang);
+  // Files, --out and --json were checked by prepare before anything is read.
+  const out = args.options.get("out") as string;
   const rosterPath = args.options.get("roster");
   const priorPath = args.options.get("prior");
   // Without --roster, last month's county workbook may carry its 单位名册.
@@ -63,7 +58,11 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
   // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.
   const plans = countyPlans(ANNEX, result, { county, date: today, keepRoster: roster });
-  await writeOutput(out, writeWorkbook(plans, { creator: "Yuebao" }), force, c.lang);
+  const jsonPath = args.options.get("json");
+  const outputs: Output[] = [{ path: out, data: writeWorkbook(plans, { creator: "Yuebao" }) }];
+  if (jsonPath) outputs.push({ path: jsonPath, data: JSON.stringify(toJson(result, c.lang), null, 2) + "\n" });
+  // Both or neither: "2 = nothing written" stays true.
+  await writeOutputs(outputs, args);
   printSummary(result, c.lang, io, total);
   io.out("");
   io.out(
@@ -74,8 +73,6 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
       lang: c.lang,
     }),
   );
-  const jsonPath = args.options.get("json");
-  if (jsonPath) await writeOutput(jsonPath, JSON.stringify(toJson(result, c.lang), null, 2) + "\n", force, c.lang);
   io.out(say(c.lang, `县汇总表已写入：${out}`, `County workbook written: ${out}`));
   const clean = result.files.every((f) => f.status === "included");
   return clean ? 0 : 1;

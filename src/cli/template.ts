@@ -1,17 +1,16 @@
 import { templatePlan } from "../form/layout";
 import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
-import { UsageError, type ParsedArgs } from "./args";
-import { common, writeOutput, type Io } from "./common";
+import type { ParsedArgs } from "./args";
+import { common, writeOutputs, type Io } from "./common";
 import { say } from "./text";
 
 export async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
-  const out = args.options.get("out");
-  if (!out) throw new UsageError(say(c.lang, "请用 --out 指定输出文件，例如 --out 云集镇-2018-07.xlsx", "Give the output file with --out"));
+  const out = args.options.get("out") as string; // required: checked by prepare
   const unit = args.options.get("unit") ?? "";
   const bytes = writeWorkbook([templatePlan(ANNEX, c.period, unit)], { creator: "Yuebao" });
-  await writeOutput(out, bytes, args.flags.has("force"), c.lang);
+  await writeOutputs([{ path: out, data: bytes }], args);
   io.out(
     say(
       c.lang,

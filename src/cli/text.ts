@@ -16,9 +16,9 @@ const T = {
   --lang zh|en        输出语言（默认中文）
   --deadline-day N    每月报送截止日（默认10日）
   --start-month N     累计数起始月份（默认1，即1月）
-  --force             允许覆盖已存在的输出文件
+  --force             允许替换已存在的输出文件（只替换普通文件，不替换文件夹或设备）
 
-退出码：0 全部正常；1 已输出结果，但有文件被排除、跳过或无法读取（校验时为发现错误）；2 未能输出结果。`,
+退出码：0 全部正常；1 已输出结果，但有文件被排除、跳过或无法读取（校验时为发现错误）；2 未写出任何文件（命令有误时在读取任何文件之前即停止）。`,
     en: `yuebao — monthly report helper for the safety enforcement campaign form
 
 Usage:
@@ -32,9 +32,9 @@ Options:
   --lang zh|en        output language (default Chinese)
   --deadline-day N    deadline day of the month (default 10)
   --start-month N     month the running total starts (default 1 = January)
-  --force             allow overwriting an existing output file
+  --force             allow replacing an existing output file (plain files only, never a folder or device)
 
-Exit codes: 0 all clean; 1 output written but some files were excluded, skipped or unreadable (or errors found); 2 nothing written.`,
+Exit codes: 0 all clean; 1 output written but some files were excluded, skipped or unreadable (or errors found); 2 nothing written (a mistake in the command stops before any file is read).`,
   },
 } as const;
 

@@ -7,8 +7,8 @@ import { checkReport, reportsToCheck } from "../jobs/check-report";
 import { loadRoster } from "../jobs/merge-files";
 import { describeProblem } from "../form/problem-messages";
 import { unreadableProblem } from "../jobs/sources";
-import { UsageError, type ParsedArgs } from "./args";
-import { assertWritable, common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutput, type Io } from "./common";
+import type { ParsedArgs } from "./args";
+import { common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutputs, type Io } from "./common";
 import { say } from "./text";
 
 interface Checked {
@@ -23,8 +23,6 @@ interface Checked {
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args, false);
   const wantPeriod = args.options.has("period") ? c.period : undefined;
-  if (args.files.length === 0) throw new UsageError(say(c.lang, "请指定要校验的文件", "Name the files to check"));
-  await assertWritable(args.options.get("json"), args.flags.has("force"), c.lang);
   const rosterPath = args.options.get("roster");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
   const results: Checked[] = [];
@@ -84,7 +82,8 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
       unreadable: r.unreadable ?? null,
       findings: r.findings.map((f) => jsonFinding(f, c.lang)),
     }));
-    await writeOutput(jsonPath, JSON.stringify(json, null, 2) + "\n", args.flags.has("force"), c.lang);
+    await writeOutputs([{ path: jsonPath, data: JSON.stringify(json, null, 2) + "\n" }], args);
   }
-  return errors === 0 ? 0 : results.every((r) => r.unreadable) ? 2 : 1;
+  // 2 means nothing written: with --json written, unreadable files are a 1 as in merge.
+  return errors === 0 ? 0 : results.every((r) => r.unreadable) && !jsonPath ? 2 : 1;
 }

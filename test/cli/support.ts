@@ -4,7 +4,7 @@
  */
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import type { Io } from "../../src/cli/common";
 import { main } from "../../src/cli/main";
@@ -33,6 +33,28 @@ export async function run(argv: string[], today = TODAY): Promise<Run> {
   const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), tty: false, today: () => today };
   const code = await main(argv, io);
   return { code, out, err, all: [...out, ...err].join("\n") };
+}
+
+// ---- the built command line (lib/), for the tests that start node ----
+
+const SOURCES = ["src/form", "src/files", "src/jobs", "src/cli"].map((d) => join(ROOT, d));
+export const BUILT = join(ROOT, "lib/cli/main.js");
+export const BIN = join(ROOT, "bin/yuebao.js");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : e.name.endsWith(".ts") ? statSync(p).mtimeMs : 0);
+  }
+  return t;
+}
+
+/** Compiles lib/ when it is missing or older than the sources it is compiled from. */
+export function ensureCliBuilt(): void {
+  const built = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
+  if (built && !SOURCES.some((d) => existsSync(d) && newest(d) > built)) return;
+  execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
 }
 
 /** A fresh folder under test/.tmp (gitignored); remove() deletes it. */

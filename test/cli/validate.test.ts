@@ -128,4 +128,13 @@ describe("yuebao validate", () => {
     expect(r.code).toBe(2);
     expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx：文件“[^”]*text-renamed\.xlsx”不是 Excel 或 WPS 工作簿.*另存为 \.xlsx/);
   });
+
+  it("with --json written, no file readable is exit 1 (2 means nothing was written)", async () => {
+    const json = p("结果.json");
+    const r = await run(["validate", join(FIXTURES, "text-renamed.xlsx"), "--period", "2018-07", "--json", json]);
+    expect(r.code).toBe(1);
+    const written = JSON.parse(readFileSync(json, "utf8")) as { unreadable: string | null }[];
+    expect(written).toHaveLength(1);
+    expect(written[0].unreadable).toMatch(/不是 Excel 或 WPS 工作簿/);
+  });
 });

@@ -4,7 +4,7 @@
  * fake injected in place of office.js. Every run checks there are no console errors and no
  * request leaves localhost.
  *
- *   npx jest test/e2e                          (skips, with a note, when Chromium is absent)
+ *   npx jest test/e2e                          (skips, with a note, when Chromium is absent; fails under CI=1)
  *   YUEBAO_SCREENSHOTS=1 npx jest test/e2e     also rewrites docs/screenshots/*.png
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
@@ -35,10 +35,10 @@ import {
   type UnitBook,
   type Watched,
 } from "./support";
+import { describeWith } from "../support/needs";
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) console.warn(`test/e2e skipped: ${CHROMIUM} not found (install Debian's chromium package to run the browser tests).`);
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeBrowser = describeWith({ what: `Chromium (${CHROMIUM})`, install: "apt-get install -y chromium", available: HAVE_CHROMIUM });
 
 jest.setTimeout(240_000);
 

@@ -13,6 +13,7 @@ import { patchWorkbook, readWorkbook, writeWorkbook } from "../../src/files";
 import { templatePlan } from "../../src/form/layout";
 import { ANNEX } from "../../src/form/spec";
 import { pythonWithOpenpyxl } from "./external";
+import { testWith } from "../support/needs";
 
 const JUNE = { year: 2018, month: 6 };
 const JULY = { year: 2018, month: 7 };
@@ -81,19 +82,22 @@ describe("our reader", () => {
 });
 
 const py = pythonWithOpenpyxl();
-(py ? test : test.skip)("openpyxl loads and saves our file: the marks are still there", () => {
-  const dir = mkdtempSync(join(tmpdir(), "yb-marks-"));
-  const file = join(dir, "ours.xlsx");
-  writeFileSync(file, twoMonths());
-  const out = join(dir, "openpyxl.xlsx");
-  const r = spawnSync(
-    py as string,
-    ["-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", file, out],
-    { encoding: "utf8" },
-  );
-  expect(r.stderr).toBe("");
-  expect(marksOf(new Uint8Array(readFileSync(out)))).toEqual(marksOf(twoMonths()));
-});
+testWith({ what: "openpyxl", install: "apt-get install -y python3-openpyxl", available: Boolean(py) })(
+  "openpyxl loads and saves our file: the marks are still there",
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), "yb-marks-"));
+    const file = join(dir, "ours.xlsx");
+    writeFileSync(file, twoMonths());
+    const out = join(dir, "openpyxl.xlsx");
+    const r = spawnSync(
+      py as string,
+      ["-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", file, out],
+      { encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("");
+    expect(marksOf(new Uint8Array(readFileSync(out)))).toEqual(marksOf(twoMonths()));
+  },
+);
 
 /** Debian's python3 with python3-uno, which drives LibreOffice. */
 function pythonWithUno(): string | undefined {
@@ -101,9 +105,12 @@ function pythonWithUno(): string | undefined {
   return undefined;
 }
 const uno = pythonWithUno();
-if (!uno) console.warn("python3-uno not found: skipping the LibreOffice rename check (CI installs libreoffice-calc-nogui)");
 
-(uno ? test : test.skip)(
+testWith({
+  what: "LibreOffice with python3-uno",
+  install: "apt-get install -y libreoffice-calc-nogui python3-uno",
+  available: Boolean(uno),
+})(
   "LibreOffice renames and deletes sheets and saves as .xlsx: the marks follow the renamed sheet, the deleted one's marks nothing",
   () => {
     const dir = mkdtempSync(join(tmpdir(), "yb-lo-marks-"));

@@ -6,6 +6,7 @@ import { cellAt, parseAddress, type SheetGrid, type SourceCell } from "../../src
 import { patchWorkbook, readWorkbook, WorkbookPlanError, writeWorkbook } from "../../src/files";
 import { annexPlan } from "./plans";
 import { hasProgram, sofficeToCsv } from "./external";
+import { describeWith } from "../support/needs";
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, "../fixtures", name)));
 const at = (s: SheetGrid, a1: string): SourceCell | undefined => {
@@ -130,33 +131,35 @@ describe("patchWorkbook on Excel-style parts", () => {
 });
 
 const soffice = hasProgram("soffice");
-if (!soffice) console.warn("soffice not found: skipping the LibreOffice checks (CI installs libreoffice-calc-nogui)");
-(soffice ? describe : describe.skip)("LibreOffice opens what we write and patch", () => {
-  it("computes our formulas and shows patched values (one soffice run)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "yb-lo-"));
-    const ours = join(dir, "ours.xlsx");
-    const patchedFile = join(dir, "patched.xlsx");
-    const july = [5, 12, 35, 3, 0.5, 0, 1, 0, 0, 1, 0];
-    const june = [4, 9, 30, 2, 1.25, 1, 0, 0, 0, 0, 0];
-    const plan = annexPlan("2018年7月", july, { prior: "2018年6月" });
-    plan.rows[1][4] = { value: "=1+1" };
-    writeFileSync(ours, writeWorkbook([plan, annexPlan("2018年6月", june)]));
-    writeFileSync(
-      patchedFile,
-      patchWorkbook(fixture("lo-unit.xlsx"), "lo-unit.xlsx", [
-        { sheet: "2018年6月", address: "F6", values: [[null], [null]], formulas: [["=E6*10"], ["=E7*10"]] },
-        { sheet: "2018年6月", address: "H6", values: [["已核"]] },
-      ]),
-    );
-    const csv = sofficeToCsv([ours, patchedFile]);
-    const oursRows = (csv.get("ours.xlsx") ?? "").replace(/"/g, "").split("\n");
-    const lo = (csv.get("patched.xlsx") ?? "").replace(/"/g, "").split("\n");
-    expect(oursRows[1]).toBe("填报单位(盖章):,云集镇,填报时间:,2018年8月5日,=1+1");
-    // 累计数 = 本月数 + June's figure, computed by LibreOffice on open.
-    expect(oursRows[3]).toBe("组织（包括日常、集中、联合、专项等）执法活动,次,5,9,");
-    expect(oursRows[7]).toBe("经济处罚,万元,0.5000,1.7500,");
-    expect(lo[5]).toBe(",1,组织(包括日常、集中、联合、专项等)执法活动,次,4,40,详见通报,已核");
-    expect(lo[6]).toBe(",2,出动执法人员,人(次),9,90,#DIV/0!,");
-    expect(lo[7]).toBe(",3,检查生产经营单位,家(次),30,30,,");
-  });
-});
+describeWith({ what: "LibreOffice (soffice)", install: "apt-get install -y libreoffice-calc-nogui", available: soffice })(
+  "LibreOffice opens what we write and patch",
+  () => {
+    it("computes our formulas and shows patched values (one soffice run)", () => {
+      const dir = mkdtempSync(join(tmpdir(), "yb-lo-"));
+      const ours = join(dir, "ours.xlsx");
+      const patchedFile = join(dir, "patched.xlsx");
+      const july = [5, 12, 35, 3, 0.5, 0, 1, 0, 0, 1, 0];
+      const june = [4, 9, 30, 2, 1.25, 1, 0, 0, 0, 0, 0];
+      const plan = annexPlan("2018年7月", july, { prior: "2018年6月" });
+      plan.rows[1][4] = { value: "=1+1" };
+      writeFileSync(ours, writeWorkbook([plan, annexPlan("2018年6月", june)]));
+      writeFileSync(
+        patchedFile,
+        patchWorkbook(fixture("lo-unit.xlsx"), "lo-unit.xlsx", [
+          { sheet: "2018年6月", address: "F6", values: [[null], [null]], formulas: [["=E6*10"], ["=E7*10"]] },
+          { sheet: "2018年6月", address: "H6", values: [["已核"]] },
+        ]),
+      );
+      const csv = sofficeToCsv([ours, patchedFile]);
+      const oursRows = (csv.get("ours.xlsx") ?? "").replace(/"/g, "").split("\n");
+      const lo = (csv.get("patched.xlsx") ?? "").replace(/"/g, "").split("\n");
+      expect(oursRows[1]).toBe("填报单位(盖章):,云集镇,填报时间:,2018年8月5日,=1+1");
+      // 累计数 = 本月数 + June's figure, computed by LibreOffice on open.
+      expect(oursRows[3]).toBe("组织（包括日常、集中、联合、专项等）执法活动,次,5,9,");
+      expect(oursRows[7]).toBe("经济处罚,万元,0.5000,1.7500,");
+      expect(lo[5]).toBe(",1,组织(包括日常、集中、联合、专项等)执法活动,次,4,40,详见通报,已核");
+      expect(lo[6]).toBe(",2,出动执法人员,人(次),9,90,#DIV/0!,");
+      expect(lo[7]).toBe(",3,检查生产经营单位,家(次),30,30,,");
+    });
+  },
+);

@@ -9,6 +9,7 @@ import { ANNEX } from "../../src/form/spec";
 import { readWorkbook, WorkbookPlanError, writeWorkbook } from "../../src/files";
 import { annexPlan } from "./plans";
 import { pythonWithOpenpyxl } from "./external";
+import { describeWith } from "../support/needs";
 
 const JUNE = [4, 9, 30, 2, 1.25, 1, 0, 0, 0, 0, 0];
 const JULY = [5, 12, 35, 3, 0.5, 0, 1, 0, 0, 1, 0];
@@ -96,8 +97,7 @@ describe("writeWorkbook → readWorkbook round trip", () => {
 });
 
 const py = pythonWithOpenpyxl();
-const describeOpenpyxl = py ? describe : describe.skip;
-if (!py) console.warn("openpyxl not found: skipping the openpyxl checks of written files (CI installs python3-openpyxl)");
+const describeOpenpyxl = describeWith({ what: "openpyxl", install: "apt-get install -y python3-openpyxl", available: Boolean(py) });
 
 describeOpenpyxl("openpyxl reads what we write", () => {
   it("sees values, text as text, merges, formats, protection, print set-up, names and validation", () => {

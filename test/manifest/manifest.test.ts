@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * manifest.xml: schema-valid offline (xmllint + ../shared/manifest-schemas), and the facts the
+ * manifest.xml: schema-valid offline (xmllint + test/manifest/schemas), and the facts the
  * add-in relies on: locales, requirement set, ribbon button, icons that exist at their sizes,
  * https everywhere. The production copy in dist/ is checked too when a build has made one.
  */
