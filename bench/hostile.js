@@ -104,9 +104,17 @@ const CASES = [
       return zipWithDeflated(deflatedPart(head, " ".repeat(1 << 20), 1024, tail), size);
     },
   },
-  { name: "cell reference A99999999", limit: "Excel's grid: 1,048,576 rows", build: () => xlsx(sheet(`<row r="99999999"><c r="A99999999"><v>1</v></c></row>`)) },
+  {
+    name: "cell reference A99999999",
+    limit: "Excel's grid: 1,048,576 rows",
+    build: () => xlsx(sheet(`<row r="99999999"><c r="A99999999"><v>1</v></c></row>`)),
+  },
   { name: 'row r="900000000"', limit: "Excel's grid", build: () => xlsx(sheet(`<row r="900000000"><c><v>1</v></c></row>`)) },
-  { name: "column ZZZZZ3", limit: "Excel's grid: 16,384 columns (XFD)", build: () => xlsx(sheet(`<row r="3"><c r="ZZZZZ3"><v>1</v></c></row>`)) },
+  {
+    name: "column ZZZZZ3",
+    limit: "Excel's grid: 16,384 columns (XFD)",
+    build: () => xlsx(sheet(`<row r="3"><c r="ZZZZZ3"><v>1</v></c></row>`)),
+  },
   {
     name: "1,000,000 rows × 4 styled empty cells (104 MB part)",
     limit: "empty styled cells are skipped while scanning",
@@ -130,7 +138,10 @@ const CASES = [
     limit: "linear in the part's size",
     build: () => {
       const rows = [];
-      for (let r = 1; r <= 30_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>检查记录${r}</t></is></c><c r="C${r}"><v>${r * 1.5}</v></c></row>`);
+      for (let r = 1; r <= 30_000; r++)
+        rows.push(
+          `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>检查记录${r}</t></is></c><c r="C${r}"><v>${r * 1.5}</v></c></row>`,
+        );
       return xlsx(sheet(REPORT_ROWS), {
         "xl/worksheets/sheet1.xml": strToU8(sheet(rows.join(""))),
       });
@@ -143,7 +154,9 @@ const CASES = [
       let dtd = `<!DOCTYPE lolz [<!ENTITY lol "lol">`;
       for (let i = 1; i <= 9; i++) dtd += `<!ENTITY lol${i} "${`&lol${i === 1 ? "" : i - 1};`.repeat(10)}">`;
       dtd += "]>";
-      return xlsx(`<?xml version="1.0"?>${dtd}<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`);
+      return xlsx(
+        `<?xml version="1.0"?>${dtd}<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`,
+      );
     },
   },
   {
@@ -169,7 +182,11 @@ const CASES = [
     },
   },
   { name: "cut short (half a file)", limit: "—", build: () => xlsx(sheet(REPORT_ROWS)).slice(0, 400) },
-  { name: "a web page renamed .xlsx", limit: "—", build: () => strToU8("<!doctype html><html><body><table><tr><td>本月数</td></tr></table></body></html>") },
+  {
+    name: "a web page renamed .xlsx",
+    limit: "—",
+    build: () => strToU8("<!doctype html><html><body><table><tr><td>本月数</td></tr></table></body></html>"),
+  },
   { name: "random bytes", limit: "—", build: () => Uint8Array.from({ length: 100_000 }, (_, i) => (i * 2654435761) >>> 24) },
 ];
 
@@ -212,8 +229,12 @@ function parentRun() {
     const bytes = c.build();
     fs.writeFileSync(path.join(TMP, `case-${i}.xlsx`), bytes);
     const results = ["validate", "fill"].map((job) => {
-      const r = spawnSync(process.execPath, ["--max-old-space-size=1024", __filename, "--child", String(i), job], { encoding: "utf8", timeout: 120_000 });
-      if (r.error || r.status !== 0) return { code: r.error ? "timeout" : `crashed (${r.status})`, ms: NaN, peakMb: NaN, first: (r.stderr || "").split("\n")[0] };
+      const r = spawnSync(process.execPath, ["--max-old-space-size=1024", __filename, "--child", String(i), job], {
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      if (r.error || r.status !== 0)
+        return { code: r.error ? "timeout" : `crashed (${r.status})`, ms: NaN, peakMb: NaN, first: (r.stderr || "").split("\n")[0] };
       return JSON.parse(r.stdout);
     });
     rows.push({ name: c.name, size: bytes.length, limit: c.limit, results });
@@ -224,10 +245,15 @@ function parentRun() {
   for (const r of rows) {
     const [v, f] = r.results;
     const outcome = String(v.first).replace(/\|/g, "\\|").split(`${TMP}${path.sep}`).join("").slice(0, 90);
-    console.log(`| ${r.name} | ${(r.size / 1024).toFixed(0)} KB | ${v.code}, ${v.ms.toFixed(0)}, ${mb(v.peakMb)} | ${f.code}, ${f.ms.toFixed(0)}, ${mb(f.peakMb)} | ${outcome} | ${r.limit} |`);
+    console.log(
+      `| ${r.name} | ${(r.size / 1024).toFixed(0)} KB | ${v.code}, ${v.ms.toFixed(0)}, ${mb(v.peakMb)} | ${f.code}, ${f.ms.toFixed(0)}, ${mb(f.peakMb)} | ${outcome} | ${r.limit} |`,
+    );
   }
   const base = rows.flatMap((r) => r.results.map((x) => x.baseMb)).filter(Number.isFinite);
-  if (base.length) console.log(`\npeak RSS is the whole process; it starts at ${Math.min(...base).toFixed(0)}–${Math.max(...base).toFixed(0)} MB before the file is read.`);
+  if (base.length)
+    console.log(
+      `\npeak RSS is the whole process; it starts at ${Math.min(...base).toFixed(0)}–${Math.max(...base).toFixed(0)} MB before the file is read.`,
+    );
   console.log("exit 1 = findings or a refused file named in one line; 2 = nothing could be read; 'crashed'/'threw' would be a bug.");
 }
 
