@@ -5,8 +5,8 @@ import type { Finding } from "../form/findings";
 import { findingMessage, severityLabel } from "../form/messages";
 import type { Lang } from "../form/lang";
 import { parsePeriod, type Period } from "../form/period";
-import { readFileBytes } from "../files/node";
-import { readWorkbook } from "../files/read";
+import { nodeSheetJs, readFileBytes } from "../files/node";
+import { readAnyWorkbook } from "../files/read-any";
 import type { ByteSource, ParseWorkbook } from "../jobs/sources";
 import { UsageError, type ParsedArgs } from "./args";
 import { say } from "./text";
@@ -54,7 +54,8 @@ function intOption(args: ParsedArgs, name: string, def: number, min: number, max
   return n;
 }
 
-export const parse: ParseWorkbook = (bytes, name) => readWorkbook(bytes, name);
+/** Every format by content; the legacy parser is required only when a legacy file is met. */
+export const parse: ParseWorkbook = (bytes, name) => readAnyWorkbook(bytes, name, nodeSheetJs);
 
 export function fileSource(path: string): ByteSource {
   return { name: basename(path), read: () => readFileBytes(path) };
