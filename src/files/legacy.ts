@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS, ZipArchive, type ReadLimits } from "./guard";
 import { isDateFormat } from "./numfmt";
 import { stringConstant } from "./package";
 import { quoteSheet } from "./sheet-names";
-import { END, OPEN, XmlScanner } from "./xml";
+import { CLOSE, END, OPEN, XmlScanner } from "./xml";
 
 /** The parser module (@e965/xlsx, SheetJS 0.20.3). */
 export type SheetJs = typeof SheetJsModule;
@@ -47,6 +47,9 @@ const FORMAT_NAME: Record<FormatInfo["format"], string> = { xlsx: "xlsx", xls: "
 
 export function readLegacyWorkbook(x: SheetJs, bytes: Uint8Array, file: string, info: FormatInfo, opts: LegacyReadOptions = {}): WorkbookGrids {
   let wb: SheetJsModule.WorkBook;
+  // The parser writes notes to the console while it reads ("ODS number format may be
+  // incorrect"): they are not the clerk's business, and the pane's console must stay clean.
+  const quiet = silenceConsole();
   try {
     wb = x.read(bytes, {
       type: "array",
@@ -65,12 +68,14 @@ export function readLegacyWorkbook(x: SheetJs, bytes: Uint8Array, file: string, 
     const msg = err instanceof Error ? err.message : "";
     if (/password|encrypt/i.test(msg)) throw new WorkbookReadError("encrypted", file, FORMAT_NAME[info.format]);
     throw new WorkbookReadError("corrupt", file, `${FORMAT_NAME[info.format]} parser refused it`);
+  } finally {
+    quiet();
   }
   const names = wb.SheetNames ?? [];
   const meta = wb.Workbook?.Sheets ?? [];
-  const hiddenOds = info.format === "ods" ? odsHiddenTables(bytes, file, opts.limits) : undefined;
+  const ods = info.format === "ods" ? odsExtras(bytes, file, names, opts.limits) : undefined;
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
-  const marks = marksBySheet(wb, names);
+  const marks = marksBySheet(ods ? ods.names : (wb.Workbook?.Names ?? []), names);
   const sheets: SheetGrid[] = [];
   names.forEach((name, index) => {
     if (opts.sheets && !opts.sheets(name)) return;
@@ -79,7 +84,7 @@ export function readLegacyWorkbook(x: SheetJs, bytes: Uint8Array, file: string, 
     const grid = sheetGrid(ws, name, date1904);
     const m = marks.get(index);
     if (m) grid.marks = m;
-    if ((meta[index]?.Hidden ?? 0) !== 0 || hiddenOds?.has(name)) grid.hidden = true;
+    if ((meta[index]?.Hidden ?? 0) !== 0 || ods?.hidden.has(name)) grid.hidden = true;
     sheets.push(grid);
   });
   return { source: file, sheets };
@@ -175,12 +180,11 @@ function odsReferences(f: string): string {
  * Our marks by sheet index, read the way the .xlsx reader reads them: today's workbook-scoped
  * "Yuebao_<n>...." names referring to a sheet's A1, and the earlier sheet-scoped string constants.
  */
-function marksBySheet(wb: SheetJsModule.WorkBook, names: string[]): Map<number, Record<string, string>> {
+function marksBySheet(defined: readonly SheetJsModule.DefinedName[], names: string[]): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();
   const add = (index: number, marks: Record<string, string>): void => {
     out.set(index, { ...(out.get(index) ?? {}), ...marks });
   };
-  const defined = wb.Workbook?.Names ?? [];
   for (const d of defined) {
     if (d.Sheet === undefined || !d.Name.startsWith(MARK_PREFIX) || parseMarkName(d.Name)) continue;
     const value = stringConstant(d.Ref);
@@ -194,23 +198,68 @@ function marksBySheet(wb: SheetJsModule.WorkBook, names: string[]): Map<number, 
   return out;
 }
 
-/** Tables of an ODS file whose table style says display="false" (SheetJS does not report them). */
-function odsHiddenTables(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Set<string> {
+/** console.error/warn/log switched off until the returned function is called (the read is synchronous). */
+function silenceConsole(): () => void {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const none = (): void => undefined;
+  console.error = none;
+  console.warn = none;
+  console.log = none;
+  return () => Object.assign(console, saved);
+}
+
+/** "$'2018年7月'.$A$1" (ODF) → "'2018年7月'!$A$1". */
+function odfAddress(a: string): string {
+  const m = /^\$?('(?:[^']|'')*'|[^.]*)\.(.*)$/.exec(a.trim());
+  if (!m) return a;
+  const sheet = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+  return `${quoteSheet(sheet)}!${m[2].replace(/:\.?/, ":").replace(/\$?('(?:[^']|'')*'|[^.:]*)\.(?=\$?[A-Z])/g, "")}`;
+}
+
+/**
+ * What SheetJS leaves out of an ODS file: tables hidden by their style (display="false"), and
+ * the named ranges / expressions our marks are (workbook-wide ones, and the earlier
+ * sheet-scoped string constants inside a table).
+ */
+function odsExtras(
+  bytes: Uint8Array,
+  file: string,
+  sheetNames: string[],
+  limits?: Partial<ReadLimits>,
+): { hidden: Set<string>; names: SheetJsModule.DefinedName[] } {
   const zip = new ZipArchive(bytes, file, limits ? { ...DEFAULT_LIMITS, ...limits } : DEFAULT_LIMITS);
   const xml = zip.text("content.xml") ?? "";
   const hiddenStyles = new Set<string>();
   const hidden = new Set<string>();
+  const names: SheetJsModule.DefinedName[] = [];
   const sc = new XmlScanner(xml);
   let style: string | undefined;
+  let table: string | undefined;
   for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t === CLOSE) {
+      if (sc.name === "table") table = undefined;
+      continue;
+    }
     if (t !== OPEN) continue;
-    if (sc.name === "style") style = sc.attr("family") === "table" ? sc.attr("name") : undefined;
-    else if (sc.name === "table-properties" && style !== undefined && sc.attr("display") === "false") hiddenStyles.add(style);
-    else if (sc.name === "table") {
+    const n = sc.name;
+    if (n === "style") style = sc.attr("family") === "table" ? sc.attr("name") : undefined;
+    else if (n === "table-properties" && style !== undefined && sc.attr("display") === "false") hiddenStyles.add(style);
+    else if (n === "table") {
+      table = sc.attr("name") ?? "";
       const s = sc.attr("style-name");
-      if (s !== undefined && hiddenStyles.has(s)) hidden.add(sc.attr("name") ?? "");
+      if (s !== undefined && hiddenStyles.has(s)) hidden.add(table);
+      if (sc.selfClosing) table = undefined;
+    } else if (n === "named-range" || n === "named-expression") {
+      const name = sc.attr("name") ?? "";
+      const ref = n === "named-range" ? odfAddress(sc.attr("cell-range-address") ?? "") : (sc.attr("expression") ?? "").replace(/^of:=?/, "");
+      const d: SheetJsModule.DefinedName = { Name: name, Ref: ref };
+      const local = table === undefined ? -1 : sheetNames.indexOf(table);
+      if (local >= 0) d.Sheet = local;
+      names.push(d);
+    } else if (n === "table-row" || n === "table-cell") {
+      // Cells are the parser's: nothing here is needed inside them.
       if (!sc.selfClosing) sc.skip();
     }
   }
-  return hidden;
+  return { hidden, names };
 }
