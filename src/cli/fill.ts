@@ -51,4 +51,3 @@ export async function fillCommand(args: ParsedArgs, io: Io): Promise<number> {
   );
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
-

@@ -234,4 +234,3 @@ function oleFormat(bytes: Uint8Array, file: string, limits: CfbLimits): { format
   if (info.encrypted) throw new WorkbookReadError("encrypted", file, "BIFF FILEPASS");
   return { format: "xls", biff: info.version };
 }
-

@@ -45,7 +45,13 @@ const ERRORS: Record<number, string> = {
 
 const FORMAT_NAME: Record<FormatInfo["format"], string> = { xlsx: "xlsx", xls: "BIFF", ods: "ODS", xlsb: "XLSB" };
 
-export function readLegacyWorkbook(x: SheetJs, bytes: Uint8Array, file: string, info: FormatInfo, opts: LegacyReadOptions = {}): WorkbookGrids {
+export function readLegacyWorkbook(
+  x: SheetJs,
+  bytes: Uint8Array,
+  file: string,
+  info: FormatInfo,
+  opts: LegacyReadOptions = {},
+): WorkbookGrids {
   let wb: SheetJsModule.WorkBook;
   // The parser writes notes to the console while it reads ("ODS number format may be
   // incorrect"): they are not the clerk's business, and the pane's console must stay clean.
@@ -170,10 +176,13 @@ function dateToSerial(d: Date): number {
  * spelt the Excel way here, so messages quote a formula as the clerk sees it in Excel or WPS.
  */
 function odsReferences(f: string): string {
-  return f.replace(/\[\$?'?((?:[^'\]]|'')*?)'?\.(\$?[A-Z]+\$?\d+)(?::\$?'?(?:(?:[^'\]]|'')*?)'?\.?(\$?[A-Z]+\$?\d+))?\]/g, (_, sheet: string, a: string, b?: string) => {
-    const ref = b ? `${a}:${b}` : a;
-    return sheet ? `${quoteSheet(sheet.replace(/''/g, "'"))}!${ref}` : ref;
-  });
+  return f.replace(
+    /\[\$?'?((?:[^'\]]|'')*?)'?\.(\$?[A-Z]+\$?\d+)(?::\$?'?(?:(?:[^'\]]|'')*?)'?\.?(\$?[A-Z]+\$?\d+))?\]/g,
+    (_, sheet: string, a: string, b?: string) => {
+      const ref = b ? `${a}:${b}` : a;
+      return sheet ? `${quoteSheet(sheet.replace(/''/g, "'"))}!${ref}` : ref;
+    },
+  );
 }
 
 /**
@@ -251,7 +260,8 @@ function odsExtras(
       if (sc.selfClosing) table = undefined;
     } else if (n === "named-range" || n === "named-expression") {
       const name = sc.attr("name") ?? "";
-      const ref = n === "named-range" ? odfAddress(sc.attr("cell-range-address") ?? "") : (sc.attr("expression") ?? "").replace(/^of:=?/, "");
+      const ref =
+        n === "named-range" ? odfAddress(sc.attr("cell-range-address") ?? "") : (sc.attr("expression") ?? "").replace(/^of:=?/, "");
       const d: SheetJsModule.DefinedName = { Name: name, Ref: ref };
       const local = table === undefined ? -1 : sheetNames.indexOf(table);
       if (local >= 0) d.Sheet = local;

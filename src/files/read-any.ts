@@ -8,7 +8,12 @@ import { workbookFormat, type FormatInfo } from "./formats";
 import { readLegacyWorkbook, type SheetJs } from "./legacy";
 import { readWorkbook, type ReadOptions } from "./read";
 
-export function readAnyWorkbook(bytes: Uint8Array, file: string, sheetjs: (info: FormatInfo) => SheetJs, opts: ReadOptions = {}): WorkbookGrids {
+export function readAnyWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  sheetjs: (info: FormatInfo) => SheetJs,
+  opts: ReadOptions = {},
+): WorkbookGrids {
   const info = workbookFormat(bytes, file, opts.limits);
   if (info.format === "xlsx") return readWorkbook(bytes, file, opts);
   return readLegacyWorkbook(sheetjs(info), bytes, file, info, opts);
