@@ -39,17 +39,11 @@ export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Pr
 
 /**
  * The legacy parser for Node, required on first use only (the command line starts without it;
- * .xlsx work never loads it). Files older than BIFF8 keep text in a code page (GBK for
- * Chinese Excel 95 files): the code page tables are required for those alone.
+ * .xlsx work never loads it). Its CommonJS build loads its own code page tables (for Excel 95
+ * and older files, whose text is GBK in Chinese offices), unlike the browser's ES build.
  */
 export function nodeSheetJs(info: FormatInfo): SheetJs {
+  void info; // every format needs the same module here
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
-  const x = require("@e965/xlsx") as SheetJs;
-  if (info.biff !== undefined && info.biff < 8 && !codepagesSet) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
-    x.set_cptable(require("@e965/xlsx/dist/cpexcel"));
-    codepagesSet = true;
-  }
-  return x;
+  return require("@e965/xlsx") as SheetJs;
 }
-let codepagesSet = false;
