@@ -26,16 +26,26 @@ const REPO = path.resolve(__dirname, "..", "..");
 const OUT = path.join(REPO, "test", ".tmp", `legacy-chunk-${process.pid}`);
 const ENTRY = path.join(__dirname, "fixtures", "legacy", "index.ts");
 
-let groups: Record<string, string[]> = {};
+const groups: Record<string, string[]> = {};
 let initial: string[] = [];
 
 beforeAll(async () => {
-  const c = config.createConfig({ mode: "production", entry: ENTRY, outDir: OUT, baseUrl: "https://x.example/", officeJs: "none", copy: false });
+  const c = config.createConfig({
+    mode: "production",
+    entry: ENTRY,
+    outDir: OUT,
+    baseUrl: "https://x.example/",
+    officeJs: "none",
+    copy: false,
+  });
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(c, (err, s) => (err ? reject(err) : s?.hasErrors() ? reject(new Error(s.toString({ all: false, errors: true }))) : resolve(s!))),
+    webpack(c, (err, s) =>
+      err ? reject(err) : s?.hasErrors() ? reject(new Error(s.toString({ all: false, errors: true }))) : resolve(s!),
+    ),
   );
   const json = stats.toJson({ all: false, chunkGroups: true });
-  for (const [name, g] of Object.entries(json.namedChunkGroups ?? {})) groups[name] = (g.assets ?? []).map((a) => a.name).filter((f) => f.endsWith(".js"));
+  for (const [name, g] of Object.entries(json.namedChunkGroups ?? {}))
+    groups[name] = (g.assets ?? []).map((a) => a.name).filter((f) => f.endsWith(".js"));
   initial = groups.taskpane ?? [];
 }, 240_000);
 afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }));

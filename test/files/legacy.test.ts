@@ -9,7 +9,7 @@ import { join } from "path";
 import { cellAt, parseAddress, type SheetGrid, type SourceCell, type WorkbookGrids } from "../../src/form/grid";
 import { ANNEX } from "../../src/form/spec";
 import { locateReports } from "../../src/form/locate";
-import { isDateFormat, readAnyWorkbook, readWorkbook, workbookFormat, type FormatInfo } from "../../src/files";
+import { isDateFormat, readAnyWorkbook, readWorkbook, workbookFormat, type FormatInfo, type SheetJs } from "../../src/files";
 import { nodeSheetJs, readWorkbookFile } from "../../src/files/node";
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, "../fixtures", name)));
@@ -139,6 +139,35 @@ describe("Excel 95 (BIFF7) from Gnumeric", () => {
     expect(column(july, "F", 6, 16)).toEqual([9, 21, 65, 5, 1.75, 1, 1, 0, 0, 1, 0]);
     expect(at(july, "F4")?.value).toBe(43317);
     expect(at(july, "G7")?.error).toBe("#DIV/0!");
+  });
+});
+
+describe("a Chinese Excel 95 workbook (BIFF5, code page 936), built record by record", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the parser's CFB writer wraps the stream
+  const X = require("@e965/xlsx") as SheetJs;
+  const rec = (id: number, data: number[]) => [id & 0xff, id >> 8, data.length & 0xff, data.length >> 8, ...data];
+  const u16 = (n: number) => [n & 0xff, n >> 8];
+  const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24];
+  const GBK = { 月报: [212, 194, 177, 168], 云集镇: [212, 198, 188, 175, 213, 242] };
+
+  it("decodes its GBK text with the code page tables", () => {
+    const bof = (type: number) => rec(0x0809, [...u16(0x0500), ...u16(type), ...u16(0), ...u16(0)]);
+    const head = [...bof(0x0005), ...rec(0x0042, u16(936))];
+    const sheetRecord = (pos: number) => rec(0x0085, [...u32(pos), ...u16(0), GBK.月报.length, ...GBK.月报]);
+    const eof = rec(0x000a, []);
+    const sheetData = [
+      ...bof(0x0010),
+      ...rec(0x0204, [...u16(0), ...u16(0), ...u16(15), ...u16(GBK.云集镇.length), ...GBK.云集镇]),
+      ...rec(0x0203, [...u16(0), ...u16(1), ...u16(15), ...new Uint8Array(new Float64Array([42.5]).buffer)]),
+      ...eof,
+    ];
+    const stream = [...head, ...sheetRecord(head.length + sheetRecord(0).length + eof.length), ...eof, ...sheetData];
+    const cfb = X.CFB.utils.cfb_new();
+    X.CFB.utils.cfb_add(cfb, "/Book", Buffer.from(stream));
+    const bytes = new Uint8Array(X.CFB.write(cfb, { type: "buffer" }) as Buffer);
+    expect(workbookFormat(bytes, "excel95.xls")).toEqual({ format: "xls", biff: 5 });
+    const g = readAnyWorkbook(bytes, "excel95.xls", nodeSheetJs);
+    expect(g.sheets.map((s) => [s.sheet, s.cells])).toEqual([["月报", [[{ value: "云集镇" }, { value: 42.5 }]]]]);
   });
 });
 
