@@ -9,7 +9,8 @@
  * do not colour the next one's memory. Inputs are written once into bench/.tmp (gitignored)
  * with the project's own writer, a few of them re-saved by LibreOffice when it is installed.
  *
- * Then the add-in's Office.js round trips per job for 1, 30 and 300 months or units
+ * Then the legacy path on 300 .xls files (bench/legacy.js: merge ÷ the parser's parse-only, ≤ 1.5),
+ * and the add-in's Office.js round trips per job for 1, 30 and 300 months or units
  * (bench/office-run.js: context.sync() calls, cells written, largest request).
  *
  * Options: --sizes 30,300,1000   --repeat 3   --regen (rewrite the inputs)   --office-sizes 1,30,300
@@ -372,6 +373,15 @@ async function runParent() {
   const bad = rows.filter((r) => r.included !== r.n);
   if (bad.length)
     console.log(`  note: not every file was included: ${bad.map((r) => `N=${r.n} ${JSON.stringify(r.statuses)}`).join("; ")}`);
+
+  // The legacy formats' path (.xls through the lazily loaded parser), in its own process.
+  console.log("");
+  const legacy = spawnSync(process.execPath, [path.join(__dirname, "legacy.js"), "--repeat", String(repeat)], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  process.stdout.write(legacy.stdout);
+  if (legacy.status !== 0) console.error(legacy.stderr);
 
   // The add-in's round trips per job, in its own process (it loads TypeScript sources).
   console.log("");

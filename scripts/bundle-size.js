@@ -12,6 +12,8 @@
  *                mode, which it loads right after the first paint (not the xlsx parser)
  *   xlsx chunk   gzip size of the lazily loaded parser; it must exist and must not be among
  *                the scripts the page loads at start
+ *   legacy       the SheetJS parser for .xls/.et/.ods/.xlsb and its code page tables: lazy chunks
+ *                fetched only when such a file is met; never loaded at start
  *   ratio        ours (the larger of the two modes) / bare; target ≤ 1.3
  *
  * Which file belongs to which chunk comes from a second, identical webpack build made here
@@ -172,6 +174,12 @@ async function main() {
   for (const mode of ["file", "excel"])
     line(`all fetched once idle, ${mode} mode`, kb(modes[mode].afterIdleGzip), "(initial + panels + jobs; not xlsx)");
   line("xlsx chunk (lazy)", xlsx ? kb(xlsx.gzip) : "MISSING", xlsx ? xlsx.file : "");
+  for (const name of ["legacy", "legacy-codepages"]) {
+    const files = groups[name] ?? [];
+    line(`${name} chunk (on a legacy file)`, files.length ? kb(sumOf(files)) : "MISSING", files.join(" "));
+    if (!files.length) problems.push(`no ${name} chunk: the legacy parser must be loaded with import() (src/jobs/files-module.ts)`);
+    if (files.some((f) => initialFiles.includes(f))) problems.push(`taskpane.html loads the ${name} chunk at start`);
+  }
   console.log(`\nBare Fluent UI v9 + React app:         ${kb(bare.gzip).padStart(10)}`);
   const met = ratio <= TARGET_RATIO;
   console.log(

@@ -4,8 +4,8 @@ import type { Finding } from "../form/findings";
 import { findingMessage, severityLabel } from "../form/messages";
 import type { Lang } from "../form/lang";
 import type { Period } from "../form/period";
-import { readFileBytes } from "../files/node";
-import { readWorkbook } from "../files/read";
+import { nodeSheetJs, readFileBytes } from "../files/node";
+import { readAnyWorkbook } from "../files/read-any";
 import type { ByteSource, ParseWorkbook } from "../jobs/sources";
 import type { ParsedArgs } from "./args";
 import { commitOutputs, type Output } from "./output";
@@ -40,7 +40,8 @@ export function common(args: ParsedArgs, needPeriod = true): Common {
   };
 }
 
-export const parse: ParseWorkbook = (bytes, name) => readWorkbook(bytes, name);
+/** Every format by content; the legacy parser is required only when a legacy file is met. */
+export const parse: ParseWorkbook = (bytes, name) => readAnyWorkbook(bytes, name, nodeSheetJs);
 
 export function fileSource(path: string): ByteSource {
   return { name: basename(path), read: () => readFileBytes(path) };

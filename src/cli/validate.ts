@@ -30,7 +30,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     const src = pathSource(path);
     let reports: UnitReport[];
     try {
-      reports = locateReports(parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod });
+      reports = locateReports(await parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod });
     } catch (err) {
       results.push({ file: path, unreadable: describeProblem(unreadableProblem(err, src.name), c.lang), findings: [] });
       continue;

@@ -1,12 +1,12 @@
 /**
  * Typed errors of the workbook-files adapter. A WorkbookReadError is about a user's file
- * (unreadable, hostile, legacy format): a ProblemError whose code and params the faces render
+ * (unreadable, hostile, encrypted, not a workbook): a ProblemError whose code and params the faces render
  * with describeError (src/form/problem-messages.ts), naming the file and what to do. A WorkbookPlanError is a programming error (a bad plan or
  * write request), never caused by a user's file.
  */
 import { ProblemError, type FileKind } from "../form/problems";
 
-export type WorkbookReadErrorCode = "too-large" | "zip-bomb" | "not-a-workbook" | "legacy-format" | "encrypted" | "truncated" | "corrupt";
+export type WorkbookReadErrorCode = "too-large" | "zip-bomb" | "not-a-workbook" | "encrypted" | "truncated" | "corrupt";
 
 export class WorkbookReadError extends ProblemError<WorkbookReadErrorCode> {
   readonly file: string;

@@ -6,6 +6,7 @@
  */
 import { Inflate, inflateSync } from "fflate";
 import { WorkbookReadError } from "./errors";
+import { nonZipFormat } from "./cfb";
 
 export interface ReadLimits {
   /** Size of the input file in bytes. */
@@ -50,38 +51,20 @@ export function sniff(bytes: Uint8Array): Container {
   return "unknown";
 }
 
-/** "EncryptedPackage" as UTF-16LE: the stream name of an encrypted OOXML file inside OLE2. */
-const ENCRYPTED_PACKAGE = (() => {
-  const s = "EncryptedPackage";
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) out[i * 2] = s.charCodeAt(i);
-  return out;
-})();
-
-function contains(hay: Uint8Array, needle: Uint8Array): boolean {
-  const first = needle[0];
-  const last = hay.length - needle.length;
-  outer: for (let i = 0; i <= last; i++) {
-    if (hay[i] !== first) continue;
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** Refuses anything that is not a zip container with a typed error; OLE2 is legacy or encrypted. */
+/**
+ * Refuses, with a typed error, anything the .xlsx reader cannot open: the container is sniffed
+ * by content (workbookFormat below), so an OLE2 or ODS file reaching the .xlsx reader directly
+ * is named for what it is rather than called damaged.
+ */
 export function assertZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): void {
   if (bytes.length > limits.maxFileBytes) {
     throw new WorkbookReadError("too-large", file, `${mb(bytes.length)} > ${mb(limits.maxFileBytes)}`);
   }
-  const kind = sniff(bytes);
-  if (kind === "zip") return;
-  if (kind === "ole2") {
-    if (contains(bytes, ENCRYPTED_PACKAGE)) throw new WorkbookReadError("encrypted", file);
-    throw new WorkbookReadError("legacy-format", file);
-  }
-  if (bytes.length === 0) throw new WorkbookReadError("not-a-workbook", file, "empty file");
-  throw new WorkbookReadError("not-a-workbook", file);
+  if (sniff(bytes) === "zip") return;
+  // Throws the real reason (encrypted, a CSV, an HTML page...); a readable legacy workbook
+  // here is a caller that skipped the dispatch (src/files/formats.ts): a bug, not the user's file.
+  const { format } = nonZipFormat(bytes, file, limits);
+  throw new Error(`${file}: a ${format} workbook was handed to the .xlsx reader`);
 }
 
 function mb(n: number): string {

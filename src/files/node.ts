@@ -1,10 +1,13 @@
-/** Node-only: reading a workbook from disk, with unreadable files as WorkbookReadError too. */
+/** Node-only: reading a workbook (any format) from disk, with unreadable files as WorkbookReadError too. */
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type { WorkbookGrids } from "../form/grid";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_LIMITS } from "./guard";
-import { readWorkbook, type ReadOptions } from "./read";
+import type { FormatInfo } from "./formats";
+import type { SheetJs } from "./legacy";
+import type { ReadOptions } from "./read";
+import { readAnyWorkbook } from "./read-any";
 
 /** Reads the file's bytes, refusing oversized files before loading them into memory. */
 export async function readFileBytes(path: string, maxBytes = DEFAULT_LIMITS.maxFileBytes): Promise<Uint8Array> {
@@ -31,5 +34,16 @@ export async function readFileBytes(path: string, maxBytes = DEFAULT_LIMITS.maxF
 
 export async function readWorkbookFile(path: string, opts: ReadOptions = {}): Promise<WorkbookGrids> {
   const bytes = await readFileBytes(path, opts.limits?.maxFileBytes);
-  return readWorkbook(bytes, basename(path), opts);
+  return readAnyWorkbook(bytes, basename(path), nodeSheetJs, opts);
+}
+
+/**
+ * The legacy parser for Node, required on first use only (the command line starts without it;
+ * .xlsx work never loads it). Its CommonJS build loads its own code page tables (for Excel 95
+ * and older files, whose text is GBK in Chinese offices), unlike the browser's ES build.
+ */
+export function nodeSheetJs(info: FormatInfo): SheetJs {
+  void info; // every format needs the same module here
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
+  return require("@e965/xlsx") as SheetJs;
 }

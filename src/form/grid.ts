@@ -29,6 +29,8 @@ export interface SheetGrid {
   marks?: Record<string, string>;
   /** Set when the sheet is hidden in its workbook (it is read all the same). */
   hidden?: boolean;
+  /** Merged ranges ("B3:G3"), when the reader keeps them (legacy formats: to rebuild the sheet as .xlsx). */
+  merges?: string[];
 }
 
 export interface WorkbookGrids {

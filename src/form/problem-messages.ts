@@ -63,10 +63,6 @@ const CATALOGUE: Catalogue = {
         ? `${fileEn(p.file)} is ${KIND[p.kind].en}, not a workbook. Check that it is the right file; if it is the report, ${SAVE_AS_EN.charAt(0).toLowerCase()}${SAVE_AS_EN.slice(1)}`
         : `${fileEn(p.file)} is not an Excel or WPS workbook${noteEn(p.detail)}. ${SAVE_AS_EN}`,
   },
-  "legacy-format": {
-    zh: (p) => `${fileZh(p.file)}是本工具不能读取的旧版表格格式${noteZh(p.detail)}。${SAVE_AS_ZH}`,
-    en: (p) => `${fileEn(p.file)} is in an old spreadsheet format this tool cannot read${noteEn(p.detail)}. ${SAVE_AS_EN}`,
-  },
   encrypted: {
     zh: (p) => `${fileZh(p.file)}设有打开密码${noteZh(p.detail)}。请在 Excel 或 WPS 中取消密码并重新保存后再试。`,
     en: (p) =>

@@ -23,7 +23,6 @@ export interface ProblemParams {
   "too-large": FileParams;
   "zip-bomb": FileParams;
   "not-a-workbook": FileParams & { kind?: FileKind };
-  "legacy-format": FileParams;
   encrypted: FileParams;
   truncated: FileParams;
   corrupt: FileParams;

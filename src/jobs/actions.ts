@@ -3,6 +3,7 @@
  * the live workbook (Office.js host) and one over picked files (standalone web page). The
  * components receive an object of this type as a prop and never call a host themselves.
  */
+import type { LegacyFormat } from "../files/formats";
 import type { Finding } from "../form/findings";
 import type { MergeResult } from "../form/merge-types";
 import type { Period } from "../form/period";
@@ -129,6 +130,8 @@ export interface FillOutcome {
   written: number;
   findings: Finding[];
   fileName?: string;
+  /** The picked file was .xls / .et / .ods / .xlsb: fileName is a new .xlsx (file mode). */
+  convertedFrom?: LegacyFormat;
   /** Nothing was written: these cells hold other values; ask, then run again with overwrite. */
   confirm?: FillConflict[];
 }

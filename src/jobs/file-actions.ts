@@ -21,7 +21,7 @@ import {
   type SettingsStore,
 } from "./actions";
 import { checkReport, reportsToCheck } from "./check-report";
-import { fillFile } from "./fill-file";
+import { filledFileName, fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
 import { loadCountyInputs, mergeFiles } from "./merge-files";
@@ -72,7 +72,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         let reports: UnitReport[];
         // Only reading the file can fail for the user's reasons; a fault in the checks is a bug.
         try {
-          reports = locateReports(m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, {
+          reports = locateReports(await m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, {
             fileName: f.name,
             requested: req.period,
           });
@@ -105,7 +105,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       if (!req.period) throw new JobError("choose-period", {});
       const m = await d.files();
       const prior = req.priorFile ? { name: req.priorFile.name, bytes: new Uint8Array(await req.priorFile.arrayBuffer()) } : undefined;
-      const r = fillFile(
+      const r = await fillFile(
         {
           bytes: new Uint8Array(await req.file.arrayBuffer()),
           name: req.file.name,
@@ -116,14 +116,22 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
           spec: d.spec,
         },
         m.parse,
-        m.patch,
+        m,
       );
       let fileName: string | undefined;
       if (r.bytes) {
-        fileName = downloadName(`${req.file.name.replace(/\.xlsx$/i, "")}-累计`);
+        fileName = filledFileName(req.file.name);
         d.download(fileName, r.bytes);
       }
-      return { sheet: r.sheet ?? "", period: req.period, priorSource: r.priorSource, written: r.written, findings: r.findings, fileName };
+      return {
+        sheet: r.sheet ?? "",
+        period: req.period,
+        priorSource: r.priorSource,
+        written: r.written,
+        findings: r.findings,
+        fileName,
+        ...(r.convertedFrom ? { convertedFrom: r.convertedFrom } : {}),
+      };
     },
 
     async merge(req) {

@@ -25,7 +25,7 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
     opts.onProgress?.(done, sources.length, src.name);
     try {
       const bytes = await src.read();
-      merger.addWorkbook(src.name, parse(bytes, src.name));
+      merger.addWorkbook(src.name, await parse(bytes, src.name));
     } catch (err) {
       merger.addUnreadable(src.name, unreadableProblem(err, src.name));
     }
@@ -40,10 +40,13 @@ const ROSTER_SHEET = matchKey("单位名册");
 /** A roster from a UTF-8 text file, or from the 单位名册 sheet (else the first sheet) of a workbook. */
 export async function loadRoster(src: ByteSource, parse: ParseWorkbook): Promise<Roster> {
   const bytes = await src.read();
-  if (/\.(txt|csv)$/i.test(src.name) || !(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+  // A workbook is a zip (.xlsx, .ods) or OLE2 (.xls, .et); anything else is the roster as text.
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole2 = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (/\.(txt|csv)$/i.test(src.name) || !(zip || ole2)) {
     return parseRosterText(new TextDecoder("utf-8").decode(bytes));
   }
-  const wb = parse(bytes, src.name);
+  const wb = await parse(bytes, src.name);
   const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET) ?? wb.sheets[0];
   return sheet ? rosterFromGrid(sheet) : { units: [] };
 }
@@ -55,7 +58,7 @@ export async function loadPriorReport(
   spec: FormSpec,
   period: Period,
 ): Promise<UnitReport | undefined> {
-  const wb = parse(await src.read(), src.name);
+  const wb = await parse(await src.read(), src.name);
   return pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
 }
 
@@ -69,7 +72,7 @@ export async function loadPriorCounty(
   spec: FormSpec,
   period: Period,
 ): Promise<{ report?: UnitReport; roster?: Roster }> {
-  const wb = parse(await src.read(), src.name);
+  const wb = await parse(await src.read(), src.name);
   const report = pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
   const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET);
   const roster = sheet ? rosterFromGrid(sheet) : undefined;

@@ -15,8 +15,12 @@ export function pickedSource(file: { name: string; arrayBuffer(): Promise<ArrayB
   return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
 }
 
-/** Turns bytes into grids; throws a typed error (a ProblemError such as WorkbookReadError) for bad files. */
-export type ParseWorkbook = (bytes: Uint8Array, name: string) => WorkbookGrids;
+/**
+ * Turns bytes into grids; throws (or rejects with) a typed error (a ProblemError such as
+ * WorkbookReadError) for bad files. It may return a promise: in the browser the legacy parser
+ * (.xls, .et, .ods, .xlsb) is a chunk fetched when the first such file is met.
+ */
+export type ParseWorkbook = (bytes: Uint8Array, name: string) => WorkbookGrids | Promise<WorkbookGrids>;
 
 /**
  * Why a file could not be read, whatever was thrown: a typed error's own problem, else

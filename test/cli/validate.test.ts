@@ -126,7 +126,8 @@ describe("yuebao validate", () => {
     const f = join(FIXTURES, "text-renamed.xlsx");
     const r = await run(["validate", f, "--period", "2018-07"]);
     expect(r.code).toBe(2);
-    expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx：文件“[^”]*text-renamed\.xlsx”不是 Excel 或 WPS 工作簿.*另存为 \.xlsx/);
+    // A CSV named .xlsx is named for what it is (src/files/file-kind.ts).
+    expect(r.out[0]).toMatch(/^✗ .*text-renamed\.xlsx：文件“[^”]*text-renamed\.xlsx”是CSV 文本文件，不是工作簿.*另存为 \.xlsx/);
   });
 
   it("with --json written, no file readable is exit 1 (2 means nothing was written)", async () => {
@@ -135,6 +136,6 @@ describe("yuebao validate", () => {
     expect(r.code).toBe(1);
     const written = JSON.parse(readFileSync(json, "utf8")) as { unreadable: string | null }[];
     expect(written).toHaveLength(1);
-    expect(written[0].unreadable).toMatch(/不是 Excel 或 WPS 工作簿/);
+    expect(written[0].unreadable).toMatch(/是CSV 文本文件，不是工作簿/);
   });
 });

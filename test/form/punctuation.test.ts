@@ -42,7 +42,7 @@ const item = (id: string) => {
   return { item: it.label, itemId: it.id };
 };
 const cell = (id: string, column: FigureColumn) => ({ ...item(id), column });
-const legacy = new WorkbookReadError("legacy-format", "云集镇.xls", "BIFF8");
+const legacy = new WorkbookReadError("encrypted", "云集镇.xls", "BIFF FILEPASS");
 
 /** Realistic params for every code (a new code without an entry here does not compile). */
 const PARAMS: { [C in FindingCode]: FindingParams[C][] } = {
@@ -194,7 +194,6 @@ describe("full-width punctuation in Chinese text", () => {
       "too-large": [file, { file: "", detail: "" }],
       "zip-bomb": [file],
       "not-a-workbook": [file, { ...file, kind: "html" }, { ...file, kind: "csv" }, { ...file, kind: "empty" }],
-      "legacy-format": [file],
       encrypted: [file],
       truncated: [file],
       corrupt: [file],

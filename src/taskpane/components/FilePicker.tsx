@@ -8,11 +8,10 @@ import { Button, Field, makeStyles, mergeClasses, shorthands, tokens } from "@fl
 import type { Strings } from "../i18n/strings";
 
 /**
- * Unit reports: .xlsx, plus the old .xls and WPS .et so that such files can still be picked and
- * the job can say "save as .xlsx" for them; hiding them in the dialog would make those units
- * look as if they had not reported.
+ * Unit reports in every format the jobs read (by content, whatever the name): .xlsx/.xlsm, the
+ * old .xls, WPS .et/.ett, OpenDocument .ods and .xlsb.
  */
-export const WORKBOOK_ACCEPT = ".xlsx,.xls,.et";
+export const WORKBOOK_ACCEPT = ".xlsx,.xlsm,.xls,.et,.ett,.ods,.xlsb";
 
 const useStyles = makeStyles({
   box: {

@@ -7,6 +7,7 @@ import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@f
 import type { FillOutcome, FillRequest, PaneActions } from "../../jobs/actions";
 import type { Period } from "../../form/period";
 import { useStrings } from "../i18n/strings";
+import { convertedNote } from "../../jobs/converted-note";
 import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
 import { ErrorBar } from "./ErrorBar";
@@ -135,6 +136,12 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
                 <>
                   <br />
                   {t.downloaded(outcome.fileName)}
+                </>
+              )}
+              {outcome.fileName && outcome.convertedFrom && (
+                <>
+                  <br />
+                  {convertedNote(outcome.convertedFrom, outcome.fileName, lang)}
                 </>
               )}
             </MessageBarBody>
