@@ -3,6 +3,8 @@
  * whether cells came from Office.js, an .xlsx file or a test array.
  */
 
+import type { CellUnreadableReason } from "./findings";
+
 /** null means an empty cell. Dates arrive as serial numbers with a date number format. */
 export type CellValue = string | number | boolean | null;
 
@@ -15,6 +17,8 @@ export interface SourceCell {
   /** An Excel error value such as "#REF!" (value is then null). */
   error?: string;
   numberFormat?: string;
+  /** Set by a file reader when the file names content that is not there (value is then null). */
+  unreadable?: CellUnreadableReason;
 }
 
 export interface SheetGrid {
@@ -23,7 +27,7 @@ export interface SheetGrid {
   /** 0-based sheet position of cells[0][0]. */
   top: number;
   left: number;
-  /** Row-major; a missing row or cell (undefined/null) is an empty cell. */
+  /** Row-major; a missing row or cell (undefined/null, or a hole in a sparse array) is an empty cell. */
   cells: (SourceCell | null | undefined)[][];
   /** Our own metadata found on the sheet (sheet-scoped defined names), e.g. period. */
   marks?: Record<string, string>;
