@@ -229,6 +229,11 @@ export class XmlScanner {
     return { nameStart: i, nameEnd, vStart: vStart + 1, vEnd };
   }
 
+  /** The current OPEN tag's name as written, prefix included ("x:sheetData"). */
+  rawName(): string {
+    return this.src.slice(this.tagStart + 1, this.attrStart);
+  }
+
   /** Attribute of the current OPEN tag by local name, entities decoded. */
   attr(local: string): string | undefined {
     this.attrs([local], this.one);
