@@ -108,3 +108,34 @@ export function gridFromValues(sheet: string, values: CellValue[][], top = 0, le
     cells: values.map((row) => row.map((v) => (v === null || v === "" ? null : { value: v }))),
   };
 }
+
+/**
+ * Indexes of the entries an array holds, ascending. Object.keys lists only what is present,
+ * so a sparse row (a file naming XFD1048576) costs what it holds, not what it names.
+ */
+function presentIndexes(xs: readonly unknown[]): number[] {
+  const out: number[] = [];
+  for (const k of Object.keys(xs)) {
+    const i = Number(k);
+    if (Number.isInteger(i) && xs[i] !== null && xs[i] !== undefined) out.push(i);
+  }
+  return out;
+}
+
+/** Sheet rows the grid holds (ascending), each with its present cells in column order. */
+export function presentRows(
+  grid: SheetGrid,
+  from = grid.top,
+  to = Infinity,
+): { row: number; cells: { col: number; cell: SourceCell }[] }[] {
+  const out: { row: number; cells: { col: number; cell: SourceCell }[] }[] = [];
+  for (const i of presentIndexes(grid.cells)) {
+    const row = grid.top + i;
+    if (row < from || row >= to) continue;
+    const r = grid.cells[i];
+    const cells: { col: number; cell: SourceCell }[] = [];
+    for (const j of presentIndexes(r)) cells.push({ col: grid.left + j, cell: r[j] as SourceCell });
+    if (cells.length > 0) out.push({ row, cells });
+  }
+  return out;
+}
