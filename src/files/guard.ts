@@ -23,8 +23,8 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 50 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
-  maxEntryBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 320 * 1024 * 1024,
+  maxEntryBytes: 256 * 1024 * 1024,
   maxEntries: 10_000,
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,

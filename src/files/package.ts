@@ -6,7 +6,7 @@
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits, ZipArchive } from "./guard";
 import { BUILTIN_FORMATS } from "./numfmt";
-import { CLOSE, END, OPEN, XmlScanner } from "./xml";
+import { CLOSE, END, OPEN, RELATIONSHIPS, SPREADSHEETML, XmlScanner } from "./xml";
 
 export interface Relationship {
   id: string;
@@ -85,7 +85,7 @@ export function relsPathFor(partPath: string): string {
 export function parseRels(zip: ZipArchive, sourcePath: string, xml: string | undefined): Relationship[] {
   const out: Relationship[] = [];
   if (!xml) return out;
-  const sc = new XmlScanner(xml);
+  const sc = new XmlScanner(xml, 0, xml.length, RELATIONSHIPS);
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t !== OPEN || sc.name !== "Relationship") continue;
     const id = sc.attr("Id") ?? "";
@@ -124,7 +124,7 @@ export function openPackage(bytes: Uint8Array, file: string, limits?: Partial<Re
   const sheets: SheetEntry[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
-  const sc = new XmlScanner(workbookXml);
+  const sc = new XmlScanner(workbookXml, 0, workbookXml.length, SPREADSHEETML);
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t !== OPEN) continue;
     const n = sc.name;
@@ -156,16 +156,29 @@ export function openPackage(bytes: Uint8Array, file: string, limits?: Partial<Re
   return { zip, workbookPath, workbookXml, workbookRels, workbookRelsPath, sheets, definedNames, date1904 };
 }
 
+export interface SharedStrings {
+  items: string[];
+  /**
+   * False when the part is there but its root is not SpreadsheetML's `<sst>` (another
+   * namespace or vocabulary): its items cannot be told apart, so every cell that refers to
+   * one is unreadable rather than silently empty.
+   */
+  known: boolean;
+}
+
 /** Reads sharedStrings: plain <t> and rich-text runs concatenated; phonetic runs left out. */
-export function parseSharedStrings(xml: string | undefined): string[] {
-  const out: string[] = [];
-  if (!xml) return out;
-  const sc = new XmlScanner(xml);
-  for (let t = sc.next(); t !== END; t = sc.next()) {
-    if (t !== OPEN || sc.name !== "si") continue;
-    out.push(readStringItem(sc));
+export function parseSharedStrings(xml: string | undefined): SharedStrings {
+  const items: string[] = [];
+  if (!xml) return { items, known: true };
+  const sc = new XmlScanner(xml, 0, xml.length, SPREADSHEETML);
+  let t = sc.next();
+  while (t !== END && t !== OPEN) t = sc.next();
+  if (t !== OPEN || sc.name !== "sst") return { items, known: false };
+  for (t = sc.next(); t !== END; t = sc.next()) {
+    if (t !== OPEN || (sc.name as string) !== "si") continue;
+    items.push(readStringItem(sc));
   }
-  return out;
+  return { items, known: true };
 }
 
 /** After an OPEN of <si> or <is>: the plain text of its <t> elements (rich runs joined). */
@@ -189,7 +202,7 @@ export function parseCellFormats(xml: string | undefined): string[] {
   const out: string[] = [];
   if (!xml) return out;
   const custom = new Map<number, string>();
-  const sc = new XmlScanner(xml);
+  const sc = new XmlScanner(xml, 0, xml.length, SPREADSHEETML);
   let inCellXfs = false;
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t === OPEN) {

@@ -15,7 +15,9 @@ import type { ReadLimits } from "./guard";
 import { shiftFormula } from "./formula";
 import { builtinId } from "./numfmt";
 import { findRel, openPackage, type WorkbookPackage } from "./package";
-import { CLOSE, END, OPEN, XmlScanner, escapeXml } from "./xml";
+import { MAX_COLS, MAX_ROWS, parseRef, parseRowNumber, rangeBeyondGrid } from "./refs";
+import { wellFormedProblem } from "./wellformed";
+import { CLOSE, END, OPEN, SPREADSHEETML, XmlScanner, escapeXml } from "./xml";
 
 interface CellOp {
   value: CellValue;
@@ -59,7 +61,10 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, writes: Range
   const parts = new Map<string, Uint8Array>();
   for (const e of pkg.zip.entries) {
     if (e.name.endsWith("/")) continue;
-    parts.set(e.name.replace(/^\/+/, ""), pkg.zip.inflate(e));
+    const name = e.name.replace(/^\/+/, "");
+    const data = pkg.zip.inflate(e);
+    assertWellFormed(name, data, fileName);
+    parts.set(name, data);
   }
   const text = (path: string): string => {
     const key = findKey(parts, path);
@@ -73,10 +78,10 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, writes: Range
 
   const bySheet = groupWrites(pkg, writes);
   const stylesPath = findRel(pkg, "styles") ?? "xl/styles.xml";
-  const styles = findKey(parts, stylesPath) ? new StylesPatch(text(stylesPath)) : undefined;
+  const styles = findKey(parts, stylesPath) ? new StylesPatch(text(stylesPath), fileName) : undefined;
 
   for (const [path, ops] of bySheet) {
-    put(path, patchSheet(text(path), ops, styles, fileName));
+    put(path, patchSheet(text(path), ops, styles, fileName, path));
   }
   if (styles?.changed) put(stylesPath, styles.xml());
 
@@ -102,6 +107,25 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, writes: Range
   if (ct) out[ct] = parts.get(ct) as Uint8Array;
   for (const [k, v] of parts) if (k !== ct) out[k] = v;
   return zipSync(out, { level: 6 });
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Every XML part is copied into the output byte for byte unless we change it, so a malformed
+ * one (which Excel would "repair", losing data) is refused here, before anything is written.
+ * Other parts (images, VML drawings, binary parts) are not XML documents Excel parses strictly.
+ */
+function assertWellFormed(name: string, data: Uint8Array, file: string): void {
+  if (!/\.(xml|rels)$/i.test(name)) return;
+  let text: string;
+  try {
+    text = strictUtf8.decode(data);
+  } catch {
+    throw new WorkbookReadError("corrupt", file, `${name}: not UTF-8`);
+  }
+  const problem = wellFormedProblem(text);
+  if (problem) throw new WorkbookReadError("corrupt", file, `${name}: ${problem}`);
 }
 
 function findKey(parts: Map<string, Uint8Array>, path: string): string | undefined {
@@ -146,14 +170,78 @@ function groupWrites(pkg: WorkbookPackage, writes: RangeWrite[]): Map<string, Ma
   return out;
 }
 
-function scanRows(xml: string, start: number, end: number): OrigRow[] {
-  const sc = new XmlScanner(xml, start, end);
+/** Where things are in a sheet part, found in one namespace-aware pass. */
+interface SheetLayout {
+  /** Prefix the sheet writes its elements with ("x:" or ""): what we add uses it too. */
+  p: string;
+  dataOpen: number;
+  dataStart: number;
+  selfClosing: boolean;
+  /** Start of `</sheetData>` (= dataStart when self-closing). */
+  closeIdx: number;
+  rows: OrigRow[];
+  colStyles: Map<number, string>;
+  dimension?: { start: number; end: number };
+}
+
+function scanSheet(xml: string, file: string, part: string): SheetLayout {
+  const sc = new XmlScanner(xml, 0, xml.length, SPREADSHEETML);
+  const corrupt = (what: string, ref: string): WorkbookReadError =>
+    new WorkbookReadError("corrupt", file, `${part}: ${what} ${ref.length > 24 ? ref.slice(0, 24) + "…" : ref}`);
+  const colStyles = new Map<number, string>();
+  let layout: SheetLayout | undefined;
+  let dimension: { start: number; end: number } | undefined;
+  for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t !== OPEN) continue;
+    const n = sc.name;
+    if (n === "col" && !layout) {
+      const s = sc.attr("style");
+      if (!s) continue;
+      const min = Number(sc.attr("min"));
+      const max = Math.min(Number(sc.attr("max")), min + MAX_COLS, MAX_COLS);
+      for (let c = min; c <= max; c++) colStyles.set(c - 1, s);
+    } else if (n === "dimension" || n === "mergeCell") {
+      const ref = sc.attr("ref");
+      if (ref !== undefined && rangeBeyondGrid(ref)) throw corrupt(`${n} reference`, ref);
+      if (n === "dimension") dimension = { start: sc.tagStart, end: sc.tagEnd };
+    } else if (n === "sheetData" && !layout) {
+      const raw = sc.rawName();
+      const colon = raw.indexOf(":");
+      const p = colon >= 0 ? raw.slice(0, colon + 1) : "";
+      const dataOpen = sc.tagStart;
+      const dataStart = sc.tagEnd;
+      const selfClosing = sc.selfClosing;
+      const rows = selfClosing ? [] : scanRows(sc, corrupt);
+      const closeIdx = selfClosing ? dataStart : sc.tagStart;
+      if (!selfClosing && (sc.name as string) !== "sheetData") throw new WorkbookReadError("corrupt", file, `${part}: sheetData not closed`);
+      layout = { p, dataOpen, dataStart, selfClosing, closeIdx, rows, colStyles };
+    }
+  }
+  if (!layout) throw new WorkbookReadError("corrupt", file, `${part}: sheet has no sheetData`);
+  layout.dimension = dimension;
+  return layout;
+}
+
+/** After `<sheetData>`: its rows and cells, up to and including `</sheetData>`. */
+function scanRows(sc: XmlScanner, corrupt: (what: string, ref: string) => WorkbookReadError): OrigRow[] {
   const rows: OrigRow[] = [];
+  const pos = { row: 0, col: 0 };
   let rowNo = -1;
   for (let t = sc.next(); t !== END; t = sc.next()) {
-    if (t !== OPEN || sc.name !== "row") continue;
+    if (t === CLOSE && sc.name === "sheetData") break;
+    if (t !== OPEN) continue;
+    if (sc.name !== "row") {
+      sc.skip();
+      continue;
+    }
     const r = sc.attr("r");
-    rowNo = r ? Number(r) - 1 : rowNo + 1;
+    if (r === undefined) rowNo += 1;
+    else {
+      const k = parseRowNumber(r);
+      if (k === undefined) throw corrupt("row number", r);
+      rowNo = k - 1;
+    }
+    if (rowNo >= MAX_ROWS) throw corrupt("row past", String(MAX_ROWS));
     const row: OrigRow = {
       row: rowNo,
       start: sc.tagStart,
@@ -172,9 +260,17 @@ function scanRows(xml: string, start: number, end: number): OrigRow[] {
         row.end = sc.tagEnd;
         break;
       }
-      if (u !== OPEN || (sc.name as string) !== "c") continue;
+      if (u !== OPEN) continue;
+      if ((sc.name as string) !== "c") {
+        sc.skip();
+        continue;
+      }
       const ref = sc.attr("r");
-      col = ref ? parseAddress(ref).col : col + 1;
+      if (ref !== undefined) {
+        if (!parseRef(ref, pos)) throw corrupt("cell reference", ref);
+        // A cell is where its reference says; the patcher keeps it in the row it is written in.
+        col = pos.col;
+      } else if (++col >= MAX_COLS) throw corrupt("cell past column", "XFD");
       const cell: OrigCell = { col, start: sc.tagStart, end: sc.tagEnd, hasRef: ref !== undefined, style: sc.attr("s") };
       row.cells.push(cell);
       if (sc.selfClosing) continue;
@@ -217,30 +313,14 @@ function valueXml(p: string, ref: string, style: string | undefined, op: CellOp)
   return `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>`;
 }
 
-function columnStyles(xml: string, end: number): Map<number, string> {
-  const out = new Map<number, string>();
-  const sc = new XmlScanner(xml, 0, end);
-  for (let t = sc.next(); t !== END; t = sc.next()) {
-    if (t !== OPEN || sc.name !== "col") continue;
-    const s = sc.attr("style");
-    if (!s) continue;
-    const min = Number(sc.attr("min"));
-    const max = Math.min(Number(sc.attr("max")), min + 16384);
-    for (let c = min; c <= max; c++) out.set(c - 1, s);
-  }
-  return out;
-}
-
-function patchSheet(xml: string, ops: Map<number, Map<number, CellOp>>, styles: StylesPatch | undefined, file: string): string {
-  const open = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open) throw new WorkbookReadError("corrupt", file, "sheet has no sheetData");
-  const p = open[1] ?? "";
-  const dataStart = open.index + open[0].length;
-  const selfClosing = open[2] === "/";
-  const closeIdx = selfClosing ? dataStart : xml.indexOf(`</${p}sheetData>`, dataStart);
-  if (closeIdx < 0) throw new WorkbookReadError("corrupt", file, "sheetData not closed");
-  const rows = scanRows(xml, dataStart, closeIdx);
-  const colStyles = columnStyles(xml, open.index);
+function patchSheet(
+  xml: string,
+  ops: Map<number, Map<number, CellOp>>,
+  styles: StylesPatch | undefined,
+  file: string,
+  part: string,
+): string {
+  const { p, dataOpen, dataStart, selfClosing, closeIdx, rows, colStyles, dimension } = scanSheet(xml, file, part);
 
   // A shared-formula master we overwrite would orphan its group: give each member its own text.
   const masters = new Map<string, { text: string; row: number; col: number }>();
@@ -322,14 +402,16 @@ function patchSheet(xml: string, ops: Map<number, Map<number, CellOp>>, styles: 
   emitNewRowsBefore(Infinity);
   body += xml.slice(prev, closeIdx);
 
-  let head = xml.slice(0, open.index);
-  head = updateDimension(head, ops);
+  const head = dimension
+    ? xml.slice(0, dimension.start) + updateDimension(xml.slice(dimension.start, dimension.end), ops) + xml.slice(dimension.end, dataOpen)
+    : xml.slice(0, dataOpen);
   if (selfClosing) return `${head}<${p}sheetData>${body}</${p}sheetData>${xml.slice(dataStart)}`;
-  return head + xml.slice(open.index, dataStart) + body + xml.slice(closeIdx);
+  return head + xml.slice(dataOpen, dataStart) + body + xml.slice(closeIdx);
 }
 
-function updateDimension(head: string, ops: Map<number, Map<number, CellOp>>): string {
-  return head.replace(/(<(?:[\w.-]+:)?dimension\b[^>]*\bref=")([^"]*)(")/, (m, a: string, ref: string, z: string) => {
+/** The `<dimension ref>` tag widened to the cells written. */
+function updateDimension(tag: string, ops: Map<number, Map<number, CellOp>>): string {
+  return tag.replace(/(<(?:[\w.-]+:)?dimension\b[^>]*\bref=")([^"]*)(")/, (m, a: string, ref: string, z: string) => {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -384,10 +466,13 @@ class StylesPatch {
   private nextFmt = 164;
   private readonly memo = new Map<string, number>();
 
-  constructor(private src: string) {
+  constructor(
+    private src: string,
+    private readonly file: string,
+  ) {
     const root = /<([\w.-]+:)?styleSheet\b/.exec(src);
     this.prefix = root?.[1] ?? "";
-    const sc = new XmlScanner(src);
+    const sc = new XmlScanner(src, 0, src.length, SPREADSHEETML);
     let inXfs = false;
     for (let t = sc.next(); t !== END; t = sc.next()) {
       if (t === OPEN && sc.name === "numFmt") {
@@ -447,7 +532,7 @@ class StylesPatch {
     let s = this.src;
     if (this.added.length) {
       const close = s.indexOf(`</${p}cellXfs>`);
-      if (close < 0) throw new Error("styles.xml has no cellXfs to extend");
+      if (close < 0) throw new WorkbookReadError("corrupt", this.file, "styles part has no cellXfs to extend");
       s = s.slice(0, close) + this.added.join("") + s.slice(close);
       s = s.replace(
         /(<(?:[\w.-]+:)?cellXfs\b[^>]*\bcount=")(\d+)(")/,
@@ -464,7 +549,7 @@ class StylesPatch {
         );
       } else {
         const root = /<([\w.-]+:)?styleSheet\b[^>]*>/.exec(s);
-        if (!root) throw new Error("styles.xml has no styleSheet element");
+        if (!root) throw new WorkbookReadError("corrupt", this.file, "styles part has no styleSheet element");
         const at = root.index + root[0].length;
         s = s.slice(0, at) + `<${p}numFmts count="${this.newFmts.length}">${this.newFmts.join("")}</${p}numFmts>` + s.slice(at);
       }

@@ -3,12 +3,15 @@
  * the XML scanner per sheet; values are what Excel would show as values: cached formula
  * results, rich text as plain text, errors as error strings, dates as 1900-system serials.
  */
+import type { CellUnreadableReason } from "../form/findings";
 import type { CellValue, SheetGrid, SourceCell, WorkbookGrids } from "../form/grid";
 import { MARK_PREFIX } from "../form/plan";
 import { indexMarks, parseMarkName } from "../form/marks";
+import { WorkbookReadError } from "./errors";
 import type { ReadLimits } from "./guard";
 import { shiftFormula } from "./formula";
 import { isDateFormat } from "./numfmt";
+import { MAX_COLS, MAX_ROWS, parseRef, parseRowNumber, rangeBeyondGrid } from "./refs";
 import {
   findRel,
   openPackage,
@@ -16,16 +19,24 @@ import {
   parseSharedStrings,
   readStringItem,
   stringConstant,
+  type SharedStrings,
   type WorkbookPackage,
 } from "./package";
-import { CLOSE, END, OPEN, XmlScanner } from "./xml";
-import { decodeOoxmlEscapes } from "./xml";
+import { CLOSE, END, OPEN, SPREADSHEETML, XmlScanner, decodeOoxmlEscapes } from "./xml";
 
 export interface ReadOptions {
   /** Only sheets whose name passes are parsed (the others cost nothing). */
   sheets?: (name: string) => boolean;
   limits?: Partial<ReadLimits>;
+  /** Cells with content (values or formulas; empty styled cells count nothing) over all sheets read. */
+  maxCells?: number;
 }
+
+/**
+ * 3 million cells with content: a 30,000-row ledger of 8 columns is 240,000; each cell kept
+ * costs ~100 bytes of heap, so this keeps a read under ~300 MB, which a browser tab survives.
+ */
+export const DEFAULT_MAX_CELLS = 3_000_000;
 
 /** Days between the 1900 and 1904 date systems. */
 const DATE1904_OFFSET = 1462;
@@ -42,15 +53,17 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   if (wanted.length === 0) return { source: fileName, sheets: grids };
 
   const ctx: SheetContext = {
+    file: fileName,
     strings: lazy(() => parseSharedStrings(textOf(pkg, findRel(pkg, "sharedStrings") ?? "xl/sharedStrings.xml"))),
     formats: parseCellFormats(textOf(pkg, findRel(pkg, "styles") ?? "xl/styles.xml")),
     date1904: pkg.date1904,
+    maxCells: opts.maxCells ?? DEFAULT_MAX_CELLS,
   };
   const marks = marksBySheet(pkg);
   for (const s of wanted) {
     const xml = textOf(pkg, s.path);
     if (xml === undefined) continue;
-    const grid = parseSheet(xml, s.name, ctx);
+    const grid = parseSheet(xml, s.name, s.path, ctx);
     const m = marks.get(s.index);
     if (m) grid.marks = m;
     if (s.hidden) grid.hidden = true;
@@ -97,31 +110,12 @@ function marksBySheet(pkg: WorkbookPackage): Map<number, Record<string, string>>
 }
 
 interface SheetContext {
-  strings: () => string[];
+  file: string;
+  strings: () => SharedStrings;
   formats: string[];
   date1904: boolean;
-}
-
-/** "BC12" → column index (0-based) and row (0-based) written into `out`. */
-function parseRef(ref: string, out: { row: number; col: number }): boolean {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-  }
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
-    else if (c !== 36) return false;
-  }
-  if (col === 0 || row === 0) return false;
-  out.row = row - 1;
-  out.col = col - 1;
-  return true;
+  /** Cells with content a workbook may hold (see DEFAULT_MAX_CELLS). */
+  maxCells: number;
 }
 
 /** ISO 8601 date/time (t="d" cells) → 1900-system serial. */
@@ -146,55 +140,93 @@ interface SharedMaster {
   col: number;
 }
 
-function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
-  const sc = new XmlScanner(xml);
-  const rows: (SourceCell | null | undefined)[][] = [];
+/** Refuses a sheet naming a place that cannot exist: an instant typed error, nothing allocated for it. */
+function corrupt(ctx: SheetContext, part: string, what: string, ref: string): WorkbookReadError {
+  return new WorkbookReadError("corrupt", ctx.file, `${part}: ${what} ${ref.length > 24 ? ref.slice(0, 24) + "…" : ref}`);
+}
+
+function parseSheet(xml: string, name: string, part: string, ctx: SheetContext): SheetGrid {
+  const sc = new XmlScanner(xml, 0, xml.length, SPREADSHEETML);
+  // Cells kept, as three parallel lists: memory follows the cells present, never the
+  // coordinates they name (a lone cell at A1048576 costs one entry, not a million rows).
+  const atRow: number[] = [];
+  const atCol: number[] = [];
+  const kept: SourceCell[] = [];
   const shared = new Map<string, SharedMaster>();
   const pos = { row: 0, col: 0 };
   let row = -1;
   let col = -1;
-  let top = Infinity;
-  let left = Infinity;
   const attrs: (string | undefined)[] = [];
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t !== OPEN) continue;
     const n = sc.name;
-    if (n === "row") {
-      const r = sc.attr("r");
-      row = r ? Number(r) - 1 : row + 1;
-      col = -1;
-      if (sc.selfClosing) continue;
-    } else if (n === "c") {
+    if (n === "c") {
       sc.attrs(CELL_ATTRS, attrs);
       const r = attrs[0];
-      if (r && parseRef(r, pos)) {
+      if (r !== undefined) {
+        if (!parseRef(r, pos)) throw corrupt(ctx, part, "cell reference", r);
         col = pos.col;
-        if (row < 0) row = pos.row;
-        else row = pos.row;
-      } else col += 1;
+        row = pos.row;
+      } else {
+        if (++col >= MAX_COLS) throw corrupt(ctx, part, "cell past column", "XFD");
+        if (row < 0) row = 0;
+      }
+      // An empty cell (styled or not, the bulk of some tools' sheets) holds nothing to keep.
+      if (sc.selfClosing) continue;
       const type = attrs[1] ?? "n";
       const s = attrs[2];
       const cell = parseCell(sc, type, s === undefined ? 0 : Number(s), row, col, ctx, shared);
       if (!cell) continue;
-      let line = rows[row];
-      if (!line) line = rows[row] = [];
-      line[col] = cell;
-      if (row < top) top = row;
-      if (col < left) left = col;
+      if (kept.length >= ctx.maxCells) {
+        throw new WorkbookReadError("too-large", ctx.file, `${part}: more than ${ctx.maxCells} cells with content`);
+      }
+      atRow.push(row);
+      atCol.push(col);
+      kept.push(cell);
+    } else if (n === "row") {
+      const r = sc.attr("r");
+      if (r === undefined) row += 1;
+      else {
+        const k = parseRowNumber(r);
+        if (k === undefined) throw corrupt(ctx, part, "row number", r);
+        row = k - 1;
+      }
+      if (row >= MAX_ROWS) throw corrupt(ctx, part, "row past", String(MAX_ROWS));
+      col = -1;
+    } else if (n === "dimension" || n === "mergeCell") {
+      const ref = sc.attr("ref");
+      if (ref !== undefined && rangeBeyondGrid(ref)) throw corrupt(ctx, part, `${n} reference`, ref);
     } else if (n === "mergeCells" || n === "sheetData" || n === "worksheet" || n === "sheetPr") {
       continue;
-    } else if (
-      !sc.selfClosing &&
-      (n === "extLst" || n === "conditionalFormatting" || n === "dataValidations" || n === "sheetViews" || n === "cols")
-    ) {
+    } else if (!sc.selfClosing) {
+      // Everything else (views, columns, formats, validations, extensions, other namespaces)
+      // holds no cell values.
       sc.skip();
     }
   }
-  if (top === Infinity) return { sheet: name, top: 0, left: 0, cells: [] };
+  ctx.maxCells -= kept.length;
+  return materialise(name, atRow, atCol, kept);
+}
+
+/**
+ * The grid from the cells kept: rows that hold nothing stay holes in `cells` (a hole reads
+ * as an empty row), and a row's far cell does not fill the columns before it, so a sheet's
+ * memory is that of its cells, wherever they sit.
+ */
+function materialise(name: string, atRow: number[], atCol: number[], kept: SourceCell[]): SheetGrid {
+  if (kept.length === 0) return { sheet: name, top: 0, left: 0, cells: [] };
+  let top = Infinity;
+  let left = Infinity;
+  for (let i = 0; i < kept.length; i++) {
+    if (atRow[i] < top) top = atRow[i];
+    if (atCol[i] < left) left = atCol[i];
+  }
   const cells: (SourceCell | null | undefined)[][] = [];
-  for (let r = top; r < rows.length; r++) {
-    const line = rows[r];
-    cells.push(line ? (left === 0 ? line : line.slice(left)) : []);
+  for (let i = 0; i < kept.length; i++) {
+    const r = atRow[i] - top;
+    let line = cells[r];
+    if (!line) line = cells[r] = [];
+    line[atCol[i] - left] = kept[i];
   }
   return { sheet: name, top, left, cells };
 }
@@ -240,12 +272,15 @@ function parseCell(
   const formula = f !== undefined ? "=" + f : undefined;
   let value: CellValue = null;
   let error: string | undefined;
+  let unreadable: CellUnreadableReason | undefined;
   let hasValue = v !== undefined && (v !== "" || type === "str");
   switch (type) {
     case "s": {
       if (hasValue) {
-        const str = ctx.strings()[Number(v)];
-        value = str === undefined ? null : decodeOoxmlEscapes(str);
+        const strings = ctx.strings();
+        const str = strings.known ? strings.items[Number(v)] : undefined;
+        if (str === undefined) unreadable = strings.known ? "shared-string-index" : "shared-strings-dialect";
+        else value = decodeOoxmlEscapes(str);
       }
       break;
     }
@@ -277,9 +312,10 @@ function parseCell(
       }
   }
   if (value === "" && formula === undefined) value = null;
-  if (value === null && error === undefined && formula === undefined) return null;
+  if (value === null && error === undefined && formula === undefined && unreadable === undefined) return null;
 
   const cell: SourceCell = { value };
+  if (unreadable !== undefined) cell.unreadable = unreadable;
   if (formula !== undefined) {
     cell.formula = formula;
     if (!hasValue) cell.uncached = true;

@@ -2,9 +2,19 @@
  * A small non-validating XML scanner for SpreadsheetML parts. It walks the string with
  * indexOf/charCodeAt and hands out one token at a time (no DOM, no allocation per token
  * beyond the names), which is what makes reading hundreds of workbooks a second possible.
- * Element and attribute names are matched by local name, so `x:c` and `c` are the same.
- * Only the five predefined entities and character references are expanded; a DOCTYPE is
- * skipped, so entity-expansion attacks have nothing to expand.
+ * Every step looks only at the token it is on, so a part is scanned in time linear in its
+ * length, whatever it holds.
+ *
+ * Names: given the namespaces a part is written in (`home`, e.g. SpreadsheetML's transitional
+ * and strict URIs), an element in one of them, or in no namespace at all, is named by its
+ * local name whatever prefix the document binds to it (`x:c` and `c` are both "c"); an element
+ * of any other namespace gets its expanded name `{uri}local`, so Excel's
+ * `<x15:workbookPr/>` never passes for `workbookPr`. Without `home`, every element is named
+ * by its local name. Attributes are matched by local name.
+ *
+ * Text follows XML's rules: line ends (CR LF, lone CR) read as LF, and in attribute values
+ * line ends and tabs read as spaces; the five predefined entities and character references
+ * are expanded; a DOCTYPE is skipped, so entity-expansion attacks have nothing to expand.
  */
 
 export const OPEN = 1;
@@ -13,9 +23,21 @@ export const TEXT = 3;
 export const END = 0;
 export type Token = typeof OPEN | typeof CLOSE | typeof TEXT | typeof END;
 
+/** SpreadsheetML's main namespace, as Excel writes it (transitional) and in ISO strict files. */
+export const SPREADSHEETML: readonly string[] = [
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+];
+/** Namespace of `_rels/*.rels` parts (the same in strict files). */
+export const RELATIONSHIPS: readonly string[] = ["http://schemas.openxmlformats.org/package/2006/relationships"];
+
+/** Prefix → namespace URI in scope; "" is the default namespace. */
+type Bindings = ReadonlyMap<string, string>;
+const NO_BINDINGS: Bindings = new Map();
+
 export class XmlScanner {
   pos: number;
-  /** Local name (prefix dropped) of the current OPEN/CLOSE token. */
+  /** Name of the current OPEN/CLOSE token: local name, or `{uri}local` outside `home`. */
   name = "";
   /** True for `<x/>`: no CLOSE token follows. */
   selfClosing = false;
@@ -27,18 +49,32 @@ export class XmlScanner {
   private textStart = 0;
   private textEnd = 0;
   private cdata = false;
+  /** Element depth: OPEN tags not yet closed. */
+  private depth = 0;
+  private bindings: Bindings = NO_BINDINGS;
+  /** Bindings to restore, with the depth at which their element ends. */
+  private readonly scopes: { depth: number; outer: Bindings }[] = [];
+  /** A self-closing tag declared namespaces: they end with the tag. */
+  private popAfterTag = false;
+  private readonly home: ReadonlySet<string> | undefined;
+  /** Memo of the last prefix resolved under the current bindings (the hot path repeats one). */
+  private lastPrefix: string | undefined;
+  private lastForeign: string | undefined = undefined;
 
   constructor(
     readonly src: string,
     start = 0,
     private readonly end = src.length,
+    home?: readonly string[],
   ) {
     this.pos = start;
+    this.home = home ? new Set(home) : undefined;
   }
 
   next(): Token {
     const s = this.src;
     const end = this.end;
+    if (this.popAfterTag) this.popScope();
     for (;;) {
       const p = this.pos;
       if (p >= end) return END;
@@ -55,11 +91,11 @@ export class XmlScanner {
       if (c1 === 33 /* ! */) {
         if (s.startsWith("<![CDATA[", p)) {
           const q = s.indexOf("]]>", p + 9);
-          const stop = q < 0 ? end : q;
+          const stop = q < 0 || q > end ? end : q;
           this.textStart = p + 9;
           this.textEnd = stop;
           this.cdata = true;
-          this.pos = q < 0 ? end : q + 3;
+          this.pos = stop === end ? end : q + 3;
           return TEXT;
         }
         if (s.startsWith("<!--", p)) {
@@ -93,29 +129,109 @@ export class XmlScanner {
         if (c === 58) colon = q;
         else if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
       }
-      this.name = s.slice(colon >= 0 ? colon + 1 : nameStart, q);
-      // Find the tag's '>' outside quoted attribute values.
+      // Find the tag's '>' outside quoted attribute values, noting namespace declarations.
       let r = q;
+      let declares = false;
       for (; r < end; r++) {
         const c = s.charCodeAt(r);
         if (c === 62) break;
         if (c === 34 || c === 39) {
           const z = s.indexOf(c === 34 ? '"' : "'", r + 1);
-          r = z < 0 ? end : z;
-        }
+          r = z < 0 || z > end ? end : z;
+        } else if (c === 120 /* x */ && !declares && s.startsWith("xmlns", r)) declares = true;
       }
       this.tagStart = p;
-      this.tagEnd = r + 1;
-      this.pos = r + 1;
+      this.tagEnd = r >= end ? end : r + 1;
+      this.pos = this.tagEnd;
       if (close) {
         this.selfClosing = false;
+        this.name = this.qualify(s, nameStart, colon, q);
+        this.depth--;
+        const top = this.scopes.length ? this.scopes[this.scopes.length - 1] : undefined;
+        if (top && top.depth === this.depth) this.popAfterTag = true;
         return CLOSE;
       }
-      this.selfClosing = s.charCodeAt(r - 1) === 47;
+      this.selfClosing = r < end && s.charCodeAt(r - 1) === 47;
       this.attrStart = q;
-      this.attrEnd = this.selfClosing ? r - 1 : r;
+      this.attrEnd = this.selfClosing ? r - 1 : Math.min(r, end);
+      if (declares && this.home) this.pushScope();
+      this.name = this.qualify(s, nameStart, colon, q);
+      if (!this.selfClosing) this.depth++;
       return OPEN;
     }
+  }
+
+  /** The token's name under the bindings in scope (see the class comment). */
+  private qualify(s: string, nameStart: number, colon: number, nameEnd: number): string {
+    const local = s.slice(colon >= 0 ? colon + 1 : nameStart, nameEnd);
+    if (!this.home) return local;
+    const prefix = colon >= 0 ? s.slice(nameStart, colon) : "";
+    if (prefix !== this.lastPrefix) {
+      this.lastPrefix = prefix;
+      const uri = this.bindings.get(prefix);
+      // No namespace at all (no default declared) counts as home: sloppy writers omit it.
+      const home = uri === undefined ? prefix === "" : this.home.has(uri);
+      this.lastForeign = home ? undefined : `{${uri ?? prefix + ":"}}`;
+    }
+    return this.lastForeign === undefined ? local : this.lastForeign + local;
+  }
+
+  /** The current OPEN tag declares namespaces: they hold for it and its content. */
+  private pushScope(): void {
+    const s = this.src;
+    const next = new Map(this.bindings);
+    let i = this.attrStart;
+    const end = this.attrEnd;
+    while (i < end) {
+      const a = this.nextAttr(i, end);
+      if (!a) break;
+      const { nameStart, nameEnd, vStart, vEnd } = a;
+      if (s.startsWith("xmlns", nameStart)) {
+        const prefix = nameEnd - nameStart === 5 ? "" : s.charCodeAt(nameStart + 5) === 58 ? s.slice(nameStart + 6, nameEnd) : undefined;
+        if (prefix !== undefined) next.set(prefix, decodeEntities(s.slice(vStart, vEnd)));
+      }
+      i = vEnd + 1;
+    }
+    this.scopes.push({ depth: this.depth, outer: this.bindings });
+    this.bindings = next;
+    this.lastPrefix = undefined;
+    if (this.selfClosing) this.popAfterTag = true;
+  }
+
+  private popScope(): void {
+    this.popAfterTag = false;
+    const top = this.scopes.pop();
+    if (top) this.bindings = top.outer;
+    this.lastPrefix = undefined;
+  }
+
+  /**
+   * The attribute starting at or after `i` (before `end`): name and value bounds (value
+   * without its quotes), or undefined when there is none. Looks only inside the tag.
+   */
+  private nextAttr(i: number, end: number): { nameStart: number; nameEnd: number; vStart: number; vEnd: number } | undefined {
+    const s = this.src;
+    let c = s.charCodeAt(i);
+    while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
+    if (i >= end) return undefined;
+    let eq = i;
+    while (eq < end && s.charCodeAt(eq) !== 61 /* = */) eq++;
+    if (eq >= end) return undefined;
+    let nameEnd = eq;
+    while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    let vStart = eq + 1;
+    while (vStart < end && s.charCodeAt(vStart) <= 32) vStart++;
+    const quote = s.charCodeAt(vStart);
+    if (quote !== 34 && quote !== 39) return undefined;
+    let vEnd = vStart + 1;
+    while (vEnd < end && s.charCodeAt(vEnd) !== quote) vEnd++;
+    if (vEnd >= end) return undefined;
+    return { nameStart: i, nameEnd, vStart: vStart + 1, vEnd };
+  }
+
+  /** The current OPEN tag's name as written, prefix included ("x:sheetData"). */
+  rawName(): string {
+    return this.src.slice(this.tagStart + 1, this.attrStart);
   }
 
   /** Attribute of the current OPEN tag by local name, entities decoded. */
@@ -129,7 +245,9 @@ export class XmlScanner {
 
   /**
    * Several attributes of the current OPEN tag in one pass (hot path: cells): out[i] is
-   * the decoded value of names[i], or undefined.
+   * the decoded value of names[i], or undefined. Looks only inside the tag: a search that
+   * ran on past it (say, back to the part's start for a namespace colon) would make a
+   * part's reading quadratic in its length.
    */
   attrs(names: readonly string[], out: (string | undefined)[]): void {
     for (let k = 0; k < names.length; k++) out[k] = undefined;
@@ -140,21 +258,24 @@ export class XmlScanner {
       let c = s.charCodeAt(i);
       while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
       if (i >= end) break;
-      const eq = s.indexOf("=", i);
-      if (eq < 0 || eq >= end) break;
+      let eq = i;
+      while (eq < end && s.charCodeAt(eq) !== 61 /* = */) eq++;
+      if (eq >= end) break;
       let nameEnd = eq;
       while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
       let vStart = eq + 1;
       while (vStart < end && s.charCodeAt(vStart) <= 32) vStart++;
       const quote = s.charCodeAt(vStart);
-      const vEnd = s.indexOf(quote === 39 ? "'" : '"', vStart + 1);
-      if (vEnd < 0) break;
-      const colon = s.lastIndexOf(":", nameEnd);
-      const ls = colon >= i ? colon + 1 : i;
+      if (quote !== 34 && quote !== 39) break;
+      let vEnd = vStart + 1;
+      while (vEnd < end && s.charCodeAt(vEnd) !== quote) vEnd++;
+      if (vEnd >= end) break;
+      let ls = nameEnd;
+      while (ls > i && s.charCodeAt(ls - 1) !== 58 /* : */) ls--;
       for (let k = 0; k < names.length; k++) {
         const n = names[k];
         if (nameEnd - ls === n.length && s.startsWith(n, ls)) {
-          out[k] = decodeEntities(s.slice(vStart + 1, vEnd));
+          out[k] = attributeValue(s.slice(vStart + 1, vEnd));
           break;
         }
       }
@@ -165,7 +286,7 @@ export class XmlScanner {
   /** Decoded text of the current TEXT token. */
   text(): string {
     const raw = this.src.slice(this.textStart, this.textEnd);
-    return this.cdata ? raw : decodeEntities(raw);
+    return this.cdata ? normalizeLineEnds(raw) : decodeEntities(normalizeLineEnds(raw));
   }
 
   /**
@@ -201,6 +322,17 @@ export class XmlScanner {
   }
 }
 
+/** XML end-of-line handling: CR LF and a lone CR read as LF. */
+export function normalizeLineEnds(raw: string): string {
+  return raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
+}
+
+/** XML attribute-value normalisation (CDATA type): line ends and tabs read as spaces; references kept. */
+function attributeValue(raw: string): string {
+  const v = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\t\n]/g, " ") : raw;
+  return decodeEntities(v);
+}
+
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 export function decodeEntities(raw: string): string {
@@ -224,7 +356,11 @@ export function escapeXml(s: string): string {
   );
 }
 
-/** Excel's _xHHHH_ escapes in shared strings (control characters written by Excel). */
+/**
+ * Excel's `_xHHHH_` escapes in cell text (characters XML cannot carry, such as `_x000D_` for a
+ * CR, which XML would read as LF). `_x005F_` is the escaped underscore, so `_x005F_x000D_` is
+ * the literal text "_x000D_": one left-to-right pass decodes it so.
+ */
 export function decodeOoxmlEscapes(s: string): string {
   if (s.indexOf("_x") < 0) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));

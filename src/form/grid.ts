@@ -3,6 +3,8 @@
  * whether cells came from Office.js, an .xlsx file or a test array.
  */
 
+import type { CellUnreadableReason } from "./findings";
+
 /** null means an empty cell. Dates arrive as serial numbers with a date number format. */
 export type CellValue = string | number | boolean | null;
 
@@ -15,6 +17,8 @@ export interface SourceCell {
   /** An Excel error value such as "#REF!" (value is then null). */
   error?: string;
   numberFormat?: string;
+  /** Set by a file reader when the file names content that is not there (value is then null). */
+  unreadable?: CellUnreadableReason;
 }
 
 export interface SheetGrid {
@@ -23,7 +27,7 @@ export interface SheetGrid {
   /** 0-based sheet position of cells[0][0]. */
   top: number;
   left: number;
-  /** Row-major; a missing row or cell (undefined/null) is an empty cell. */
+  /** Row-major; a missing row or cell (undefined/null, or a hole in a sparse array) is an empty cell. */
   cells: (SourceCell | null | undefined)[][];
   /** Our own metadata found on the sheet (sheet-scoped defined names), e.g. period. */
   marks?: Record<string, string>;
@@ -105,4 +109,35 @@ export function gridFromValues(sheet: string, values: CellValue[][], top = 0, le
     left,
     cells: values.map((row) => row.map((v) => (v === null || v === "" ? null : { value: v }))),
   };
+}
+
+/**
+ * Indexes of the entries an array holds, ascending. Object.keys lists only what is present,
+ * so a sparse row (a file naming XFD1048576) costs what it holds, not what it names.
+ */
+function presentIndexes(xs: readonly unknown[]): number[] {
+  const out: number[] = [];
+  for (const k of Object.keys(xs)) {
+    const i = Number(k);
+    if (Number.isInteger(i) && xs[i] !== null && xs[i] !== undefined) out.push(i);
+  }
+  return out;
+}
+
+/** Sheet rows the grid holds (ascending), each with its present cells in column order. */
+export function presentRows(
+  grid: SheetGrid,
+  from = grid.top,
+  to = Infinity,
+): { row: number; cells: { col: number; cell: SourceCell }[] }[] {
+  const out: { row: number; cells: { col: number; cell: SourceCell }[] }[] = [];
+  for (const i of presentIndexes(grid.cells)) {
+    const row = grid.top + i;
+    if (row < from || row >= to) continue;
+    const r = grid.cells[i];
+    const cells: { col: number; cell: SourceCell }[] = [];
+    for (const j of presentIndexes(r)) cells.push({ col: grid.left + j, cell: r[j] as SourceCell });
+    if (cells.length > 0) out.push({ row, cells });
+  }
+  return out;
 }

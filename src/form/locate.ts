@@ -3,7 +3,7 @@
  * anywhere, have 序号 / 备注 columns, a merged title, notes below, labels with odd spacing.
  */
 import type { Finding } from "./findings";
-import { cellAddress, cellAt, gridBounds, type SheetGrid, type SourceCell, type WorkbookGrids } from "./grid";
+import { cellAddress, cellAt, gridBounds, presentRows, type SheetGrid, type SourceCell, type WorkbookGrids } from "./grid";
 import { afterLabel, isCumulativeHeader, isMonthHeader, isUnitHeader, matchItem } from "./labels";
 import { readFigure } from "./numbers";
 import { addMonths, parsePeriod, parseYmd, periodKey, ymdFromSerial, type Period, type Ymd } from "./period";
@@ -29,13 +29,12 @@ interface Header {
 const text = (c: SourceCell | undefined): string => (c && c.value !== null ? cellText(c.value) : "");
 
 function findHeader(grid: SheetGrid, spec: FormSpec): Header | undefined {
-  const b = gridBounds(grid);
-  for (let r = b.top; r < b.bottom; r++) {
+  for (const { row: r, cells } of presentRows(grid)) {
     let monthCol = -1;
     let cumCol = -1;
     let unitCol: number | undefined;
-    for (let c = b.left; c < b.right; c++) {
-      const t = text(cellAt(grid, r, c));
+    for (const { col: c, cell } of cells) {
+      const t = text(cell);
       if (!t) continue;
       if (monthCol < 0 && isMonthHeader(t, spec)) monthCol = c;
       else if (cumCol < 0 && isCumulativeHeader(t, spec)) cumCol = c;
@@ -48,15 +47,20 @@ function findHeader(grid: SheetGrid, spec: FormSpec): Header | undefined {
 
 /** Items found below the header: first the best label column, then any column left of the figures. */
 function findItems(grid: SheetGrid, spec: FormSpec, h: Header): Map<string, number> {
-  const b = gridBounds(grid);
   const firstFigureCol = Math.min(h.monthCol, h.cumCol);
   const found = new Map<string, { row: number; score: number }>();
   let misses = 0;
-  for (let r = h.row + 1; r < b.bottom && misses < 6; r++) {
+  let last = h.row;
+  for (const { row: r, cells } of presentRows(grid, h.row + 1)) {
+    // Rows the sheet does not hold are blank rows: they count as misses like any other.
+    if (found.size > 0) misses += r - last - 1;
+    last = r;
+    if (misses >= 6) break;
     let best: { id: string; score: number } | undefined;
-    for (let c = b.left; c < firstFigureCol; c++) {
+    for (const { col: c, cell } of cells) {
+      if (c >= firstFigureCol) break;
       if (c === h.unitCol) continue;
-      const t = text(cellAt(grid, r, c));
+      const t = text(cell);
       if (!t) continue;
       const m = matchItem(t, spec);
       if (m && (!best || m.score > best.score)) best = { id: m.item.id, score: m.score };
@@ -64,6 +68,7 @@ function findItems(grid: SheetGrid, spec: FormSpec, h: Header): Map<string, numb
     if (!best) {
       // Blank rows inside the table are fine; a run of unrelated rows ends it.
       if (found.size > 0) misses++;
+      if (misses >= 6) break;
       continue;
     }
     misses = 0;
@@ -86,9 +91,8 @@ interface LabelledValue {
 /** Finds "填报单位(盖章):..." style label cells and the value beside or inside them. */
 function findLabelled(grid: SheetGrid, labels: readonly string[], stopLabels: readonly string[]): LabelledValue | undefined {
   const b = gridBounds(grid);
-  for (let r = b.top; r < b.bottom; r++) {
-    for (let c = b.left; c < b.right; c++) {
-      const cell = cellAt(grid, r, c);
+  for (const { row: r, cells } of presentRows(grid)) {
+    for (const { col: c, cell } of cells) {
       const t = text(cell);
       if (!t) continue;
       const rest = afterLabel(t, labels);
@@ -143,11 +147,10 @@ function periodOf(
   }
   // Texts above the table (title, sub-title) give a full year-month or at least a year.
   const above: string[] = [];
-  const b = gridBounds(grid);
-  for (let r = b.top; r < header.row; r++)
-    for (let c = b.left; c < b.right; c++) {
+  for (const { row: r, cells } of presentRows(grid, grid.top, header.row))
+    for (const { col: c, cell } of cells) {
       if (skipCells.has(cellAddress(r, c))) continue;
-      const t = text(cellAt(grid, r, c));
+      const t = text(cell);
       if (t && afterLabel(t, ["填报时间", "填报日期", "报送时间", "报送日期", "填表时间", "填表日期"]) === undefined) above.push(t);
     }
   const titleYear = (() => {

@@ -78,6 +78,10 @@ export function readFigure(cell: SourceCell | undefined, where: Where): FigureRe
     findings,
   });
 
+  if (cell?.unreadable) {
+    findings.push(finding(where, "error", "cell-unreadable", { reason: cell.unreadable }));
+    return figure(undefined);
+  }
   if (cell?.uncached) {
     findings.push(finding(where, "error", "formula-no-value", { formula: cell.formula ?? "" }));
     return figure(undefined);

@@ -3,7 +3,7 @@
  * "泉湖镇人民政府" and "衡南县泉湖镇" both find 泉湖镇.
  */
 import type { SheetGrid } from "./grid";
-import { cellAt, gridBounds } from "./grid";
+import { presentRows } from "./grid";
 import { cleanUnitName } from "./locate";
 import { matchKey } from "./text";
 
@@ -55,11 +55,10 @@ function addUnit(units: RosterUnit[], seen: Set<string>, parts: string[]): void 
 export function rosterFromGrid(grid: SheetGrid): Roster {
   const units: RosterUnit[] = [];
   const seen = new Set<string>();
-  const b = gridBounds(grid);
-  for (let r = b.top; r < b.bottom; r++) {
+  for (const { cells } of presentRows(grid)) {
     const parts: string[] = [];
-    for (let c = b.left; c < b.right; c++) {
-      const v = cellAt(grid, r, c)?.value;
+    for (const { cell } of cells) {
+      const v = cell.value;
       // Serial numbers in a 序号 column are not names.
       if (v === null || v === undefined || typeof v !== "string") continue;
       const t = v.trim();
