@@ -149,6 +149,12 @@ function sourceCell(c: SheetJsModule.CellObject, date1904: boolean): SourceCell 
         value = typeof c.v === "string" ? c.v : String(c.v);
     }
   }
+  // No workbook can hold NaN or ±Infinity (a mangled "1e999", an invalid date): Excel would show
+  // #NUM!, so the cell becomes that error rather than a number nothing downstream can write.
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    value = null;
+    error = "#NUM!";
+  }
   if (value === "" && formula === undefined) value = null;
   if (value === null && error === undefined && formula === undefined) return null;
   const cell: SourceCell = { value };
