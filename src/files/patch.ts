@@ -213,7 +213,8 @@ function scanSheet(xml: string, file: string, part: string): SheetLayout {
       const selfClosing = sc.selfClosing;
       const rows = selfClosing ? [] : scanRows(sc, corrupt);
       const closeIdx = selfClosing ? dataStart : sc.tagStart;
-      if (!selfClosing && (sc.name as string) !== "sheetData") throw new WorkbookReadError("corrupt", file, `${part}: sheetData not closed`);
+      if (!selfClosing && (sc.name as string) !== "sheetData")
+        throw new WorkbookReadError("corrupt", file, `${part}: sheetData not closed`);
       layout = { p, dataOpen, dataStart, selfClosing, closeIdx, rows, colStyles };
     }
   }

@@ -149,7 +149,7 @@ function check(s: string): void {
   const readUntil = (stop: string, what: string): number => {
     const end = s.indexOf(stop, i);
     if (end < 0) fail(`${what} not closed`);
-    for (let k = i; k < end; ) {
+    for (let k = i; k < end;) {
       const p = cp(k);
       if (!isChar(p)) {
         i = k;

@@ -185,8 +185,10 @@ describe("references past Excel's grid are a corrupt sheet, at once", () => {
 describe("empty cells and the cell limit", () => {
   it("keeps nothing for empty styled cells, however many", () => {
     let rows = "";
-    for (let r = 1; r <= 5000; r++) rows += `<row r="${r}"><c r="A${r}" s="1"/><c r="B${r}" s="1"/><c r="C${r}" s="1"/><c r="D${r}" s="1"/></row>`;
-    const s = readWorkbook(oneSheet(`<sheetData>${rows}<row r="5001"><c r="B5001"><v>7</v></c></row></sheetData>`), "styled.xlsx").sheets[0];
+    for (let r = 1; r <= 5000; r++)
+      rows += `<row r="${r}"><c r="A${r}" s="1"/><c r="B${r}" s="1"/><c r="C${r}" s="1"/><c r="D${r}" s="1"/></row>`;
+    const s = readWorkbook(oneSheet(`<sheetData>${rows}<row r="5001"><c r="B5001"><v>7</v></c></row></sheetData>`), "styled.xlsx")
+      .sheets[0];
     expect([s.top, s.left, s.cells.length, at(s, "B5001")?.value]).toEqual([5000, 1, 1, 7]);
   });
 
