@@ -96,7 +96,7 @@ const REPORT_ROWS =
 const CASES = [
   {
     name: "zip bomb: 1 GiB of spaces in 1 MB",
-    limit: "inflation capped at 200× and 100 MB a part",
+    limit: "inflation capped at 200× (parts over 1 MB) and 256 MB a part",
     build: () => {
       const head = sheet("").slice(0, -"</sheetData></worksheet>".length);
       const tail = "</sheetData></worksheet>";
