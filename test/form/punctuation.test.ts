@@ -198,6 +198,10 @@ describe("full-width punctuation in Chinese text", () => {
       truncated: [file],
       corrupt: [file],
       "read-failed": [{ file: "云集镇.xlsx", detail: "bad zip: (end of data)" }],
+      "text-encoding": [
+        { file: "名册.txt", detail: "" },
+        { file: "名册.txt", detail: "invalid utf-16le after its byte-order mark" },
+      ],
       "sheet-exists": [{ sheet: "2018年7月" }],
       "sheet-protected": [{ sheet: "2018年7月" }],
       "sheet-not-found": [{ sheet: "2018年7月" }],
