@@ -35,6 +35,10 @@ export interface FindingParams {
   "too-many-decimals": CellParams & { value: number; decimals: number };
   blank: CellParams;
   "text-number": CellParams & { value: string; number: number };
+  /** "3次", "25000元" in the 万元 row: read as `number` (in the row's unit `rowUnit`), typed with `unit`. */
+  "number-with-unit": CellParams & { value: string; number: number; unit: string; rowUnit: string; converted: boolean };
+  /** "3人" in a 家 row: a unit that is not the row's. */
+  "unit-mismatch": CellParams & { value: string; unit: string; rowUnit: string };
   "placeholder-zero": CellParams & { value: string };
   "formula-no-value": CellParams & { formula: string };
   "cell-error": CellParams & { value: string };

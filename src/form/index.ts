@@ -7,6 +7,7 @@ export * from "./findings";
 export * from "./report";
 export * from "./plan";
 export * from "./text";
+export * from "./decode-text";
 export * from "./labels";
 export * from "./numbers";
 export * from "./locate";

@@ -45,6 +45,11 @@ const ZH: Renderers = {
   "too-many-decimals": (p) => `${where(p)}以万元为单位，最多保留${p.decimals}位小数，现为${p.value}。`,
   blank: (p) => `${where(p)}未填写，按0计。`,
   "text-number": (p) => `${where(p)}为文本格式的数字“${p.value}”，按${p.number}计，建议改为数值格式。`,
+  "number-with-unit": (p) =>
+    !p.converted
+      ? `${where(p)}填写为“${p.value}”，按${p.number}计，单位不必填写。`
+      : `${where(p)}填写为“${p.value}”，已由${p.unit}换算为${p.rowUnit}，按${p.number}${p.rowUnit}计，请改为只填数字。`,
+  "unit-mismatch": (p) => `${where(p)}填写为“${p.value}”，单位“${p.unit}”与本行单位“${p.rowUnit}”不符。请按本行单位只填写数字。`,
   "placeholder-zero": (p) => `${where(p)}填写为“${p.value}”，按0计。`,
   "formula-no-value": (p) => `${where(p)}为公式（${p.formula}），但文件中没有计算结果。请在 Excel 或 WPS 中打开并保存后再报送。`,
   "cell-error": (p) => `${where(p)}为错误值${p.value}，请改正公式或直接填写数字。`,
@@ -81,6 +86,12 @@ const EN: Renderers = {
   "too-many-decimals": (p) => `${whereEn(p)} is in 10,000 yuan with at most ${p.decimals} decimal places (it is ${p.value}).`,
   blank: (p) => `${whereEn(p)} is blank; counted as 0.`,
   "text-number": (p) => `${whereEn(p)} is a number stored as text ("${p.value}"); counted as ${p.number}.`,
+  "number-with-unit": (p) =>
+    !p.converted
+      ? `${whereEn(p)} reads "${p.value}"; counted as ${p.number} (the unit need not be typed).`
+      : `${whereEn(p)} reads "${p.value}"; converted from ${p.unit} to ${p.rowUnit}: counted as ${p.number}. Type the number only.`,
+  "unit-mismatch": (p) =>
+    `${whereEn(p)} reads "${p.value}": the unit ${p.unit} is not this row's unit ${p.rowUnit}. Type the number only, in ${p.rowUnit}.`,
   "placeholder-zero": (p) => `${whereEn(p)} reads "${p.value}"; counted as 0.`,
   "formula-no-value": (p) =>
     `${whereEn(p)} is a formula (${p.formula}) with no calculated value in the file. Open and save it in Excel or WPS, then send it again.`,

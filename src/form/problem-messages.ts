@@ -81,6 +81,12 @@ const CATALOGUE: Catalogue = {
     zh: (p) => `${fileZh(p.file)}无法读取${noteZh(p.detail)}。${SAVE_AS_ZH}`,
     en: (p) => `${fileEn(p.file)} could not be read${noteEn(p.detail)}. ${SAVE_AS_EN}`,
   },
+  "text-encoding": {
+    zh: (p) =>
+      `${fileZh(p.file)}的文字编码无法识别${noteZh(p.detail)}（可读 UTF-8、UTF-16、GBK/GB18030）。请用记事本打开后“另存为”，编码选“UTF-8”再试。`,
+    en: (p) =>
+      `${fileEn(p.file)} is in a text encoding that cannot be read${noteEn(p.detail)} (UTF-8, UTF-16 and GBK/GB18030 are read). Open it in Notepad, Save As with encoding UTF-8 and try again.`,
+  },
   "sheet-exists": {
     zh: (p) => `已有名为“${p.sheet}”的工作表。请改名或删除后再试。`,
     en: (p) => `A sheet named "${p.sheet}" already exists. Rename or delete it and try again.`,

@@ -28,6 +28,8 @@ export interface ProblemParams {
   corrupt: FileParams;
   /** A reader failed for a reason it did not type (kept apart from "corrupt": it may be our bug). */
   "read-failed": FileParams;
+  /** A text file (a roster) in no encoding we read: not UTF-8/UTF-16 with a mark, UTF-8 or GB18030. */
+  "text-encoding": FileParams;
   // The live workbook (Office.js or WPS).
   "sheet-exists": { sheet: string };
   "sheet-protected": { sheet: string };

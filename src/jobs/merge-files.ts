@@ -2,6 +2,7 @@
  * The merge over files, shared by the command line and the web page. Files are read one at
  * a time and dropped after their figures are taken, so memory does not grow with the count.
  */
+import { decodeText } from "../form/decode-text";
 import { locateReports, pickReport } from "../form/locate";
 import { Merger, type MergeOptions } from "../form/merge";
 import type { MergeResult } from "../form/merge-types";
@@ -37,14 +38,14 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
 
 const ROSTER_SHEET = matchKey("单位名册");
 
-/** A roster from a UTF-8 text file, or from the 单位名册 sheet (else the first sheet) of a workbook. */
+/** A roster from a text file (UTF-8, UTF-16 or GBK: decodeText), or from the 单位名册 sheet (else the first sheet) of a workbook. */
 export async function loadRoster(src: ByteSource, parse: ParseWorkbook): Promise<Roster> {
   const bytes = await src.read();
   // A workbook is a zip (.xlsx, .ods) or OLE2 (.xls, .et); anything else is the roster as text.
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole2 = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (/\.(txt|csv)$/i.test(src.name) || !(zip || ole2)) {
-    return parseRosterText(new TextDecoder("utf-8").decode(bytes));
+    return parseRosterText(decodeText(bytes, src.name).text);
   }
   const wb = await parse(bytes, src.name);
   const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET) ?? wb.sheets[0];

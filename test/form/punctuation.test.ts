@@ -52,6 +52,11 @@ const PARAMS: { [C in FindingCode]: FindingParams[C][] } = {
   "too-many-decimals": [{ ...cell("fines", "cumulative"), value: 1.23456, decimals: 4 }],
   blank: [{ ...cell("arrested", "cumulative") }],
   "text-number": [{ ...cell("officers", "month"), value: "１２", number: 12 }],
+  "number-with-unit": [
+    { ...cell("officers", "month"), value: "12人次", number: 12, unit: "人次", rowUnit: "人（次）", converted: false },
+    { ...cell("fines", "month"), value: "25000元", number: 2.5, unit: "元", rowUnit: "万元", converted: true },
+  ],
+  "unit-mismatch": [{ ...cell("suspended", "month"), value: "3人", unit: "人", rowUnit: "家" }],
   "placeholder-zero": [{ ...cell("closed", "month"), value: "/" }],
   "formula-no-value": [{ ...cell("activities", "cumulative"), formula: "=E6+'2018年6月'!F6" }],
   "cell-error": [{ ...cell("officers", "month"), value: "#DIV/0!" }],
@@ -198,6 +203,10 @@ describe("full-width punctuation in Chinese text", () => {
       truncated: [file],
       corrupt: [file],
       "read-failed": [{ file: "云集镇.xlsx", detail: "bad zip: (end of data)" }],
+      "text-encoding": [
+        { file: "名册.txt", detail: "" },
+        { file: "名册.txt", detail: "invalid utf-16le after its byte-order mark" },
+      ],
       "sheet-exists": [{ sheet: "2018年7月" }],
       "sheet-protected": [{ sheet: "2018年7月" }],
       "sheet-not-found": [{ sheet: "2018年7月" }],

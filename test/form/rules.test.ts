@@ -5,6 +5,7 @@ import { validateReport, deadlineFor } from "../../src/form/validate";
 import { cumulativeFigures, planFill } from "../../src/form/cumulative";
 import { findingMessage } from "../../src/form/messages";
 import { parseRosterText } from "../../src/form/roster";
+import { fold } from "../../src/form/text";
 import type { SourceCell } from "../../src/form/grid";
 import { annexGrid, figures } from "./builders";
 
@@ -34,13 +35,60 @@ describe("readFigure", () => {
     expect(r.figure.scaled).toBe(scaled);
     expect(codes(r)).toEqual(["warning:text-number"]);
   });
+  const item = (id: string) => ANNEX.items.find((i) => i.id === id)!;
+  it.each([
+    ["activities", "3次", 30000, false],
+    ["activities", " ３ 次 ", 30000, false],
+    ["officers", "12人次", 120000, false],
+    ["officers", "12人", 120000, false],
+    ["inspected", "5家", 50000, false],
+    ["suspended", "5家", 50000, false],
+    ["fines", "2万元", 20000, false],
+    ["fines", "2.5万", 25000, false],
+    ["fines", "25000元", 25000, true],
+    ["fines", "25,000元", 25000, true],
+    ["fines", "1元", 1, true],
+    ["fines", "123456789元", 123456789, true],
+  ])("reads %s %p as its number with a warning naming the unit", (id, text, scaled, converted) => {
+    const r = read({ value: text }, item(id));
+    expect(r.figure.scaled).toBe(scaled);
+    expect(codes(r)).toEqual(["warning:number-with-unit"]);
+    expect(r.findings[0].params).toMatchObject({
+      unit: fold(text)
+        .trim()
+        .replace(/[\d,.\s]/g, ""),
+      rowUnit: item(id).unit,
+      converted,
+    });
+  });
+  it("names the 元 → 万元 conversion, exactly", () => {
+    const r = read({ value: "25000元" }, fines);
+    expect(findingMessage(r.findings[0], "zh")).toBe("“经济处罚”本月数填写为“25000元”，已由元换算为万元，按2.5万元计，请改为只填数字。");
+    expect(read({ value: "0.3元" }, fines).figure.scaled).toBeUndefined(); // 0.00003 万元: too many decimals
+    expect(codes(read({ value: "0.3元" }, fines))).toEqual(["error:too-many-decimals"]);
+    expect(findingMessage(read({ value: "3次" }, whole).findings[0], "zh")).toBe(
+      `“${whole.label}”本月数填写为“3次”，按3计，单位不必填写。`,
+    );
+  });
+  it.each([
+    ["suspended", "3人"],
+    ["activities", "3家"],
+    ["officials", "3人次"],
+    ["cases", "2万元"],
+    ["fines", "3次"],
+  ])("keeps %s %p (a unit not the row's) an error", (id, text) => {
+    const r = read({ value: text }, item(id));
+    expect(r.figure.scaled).toBeUndefined();
+    expect(codes(r)).toEqual(["error:unit-mismatch"]);
+  });
   it.each(["/", "—", "无"])("counts the placeholder %p as 0 with a warning", (t) => {
     expect(read({ value: t }).figure.scaled).toBe(0);
     expect(codes(read({ value: t }))).toEqual(["warning:placeholder-zero"]);
   });
   it.each([
     [{ value: -1 }, "error:negative"],
-    [{ value: "12次" }, "error:not-a-number"],
+    [{ value: "12人" }, "error:unit-mismatch"],
+    [{ value: "12次左右" }, "error:not-a-number"],
     [{ value: true }, "error:not-a-number"],
     [{ value: 1.5 }, "error:not-whole"],
     [{ value: null, formula: "=A1", uncached: true }, "error:formula-no-value"],

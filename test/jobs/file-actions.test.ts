@@ -87,4 +87,23 @@ describe("file-mode actions", () => {
     const total = locateReport(wb.sheets[0], ANNEX)!;
     expect(total.items.find((i) => i.item === "cases")?.month.scaled).toBe(50000);
   });
+
+  it("reads a roster saved by Notepad in GBK, and refuses one in no encoding", async () => {
+    const { actions } = setup();
+    // 云集镇 / 泉湖镇 / 茶市镇 in GBK with CRLF, as Python's codec writes them (云 = D4C6).
+    const gbk = new Uint8Array([
+      0xd4, 0xc6, 0xbc, 0xaf, 0xd5, 0xf2, 0x0d, 0x0a, 0xc8, 0xaa, 0xba, 0xfe, 0xd5, 0xf2, 0x0d, 0x0a, 0xb2, 0xe8, 0xca, 0xd0, 0xd5, 0xf2,
+      0x0d, 0x0a,
+    ]);
+    const out = await actions.merge({
+      files: [unitFile("云集镇", 2, 10), unitFile("泉湖镇", 3, 9)],
+      roster: picked("名册.txt", gbk),
+      period,
+    });
+    expect(out.result.missing).toEqual(["茶市镇"]);
+    expect(out.reminder).toContain("茶市镇");
+    await expect(
+      actions.merge({ files: [unitFile("云集镇", 2, 10)], roster: picked("名册.txt", new Uint8Array([0x61, 0x80, 0xff])), period }),
+    ).rejects.toMatchObject({ code: "text-encoding", params: { file: "名册.txt" } });
+  });
 });
