@@ -57,7 +57,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   validate: {
     files: "many",
     required: [],
-    options: ["period", "roster", "json", "deadline-day", "start-month", "force"],
+    options: ["period", "roster", "prior", "json", "deadline-day", "start-month", "force"],
   },
   fill: {
     files: "one",

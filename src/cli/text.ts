@@ -7,7 +7,7 @@ const T = {
 
 用法：
   yuebao template --period 2018-07 --unit 云集镇 --out 云集镇-2018-07.xlsx
-  yuebao validate 文件... --period 2018-07 [--roster 名册.txt] [--json 结果.json]
+  yuebao validate 文件... --period 2018-07 [--prior 上月.xlsx] [--roster 名册.txt] [--json 结果.json]
   yuebao fill 文件 --period 2018-07 [--prior 上月.xlsx] [--mode values|formulas] --out 新文件.xlsx
   yuebao merge 文件... --period 2018-07 [--roster 名册.txt] [--prior 县汇总-2018-06.xlsx]
                --out 县汇总-2018-07.xlsx [--json 结果.json] [--county 衡南县]
@@ -23,7 +23,7 @@ const T = {
 
 Usage:
   yuebao template --period 2018-07 --unit NAME --out FILE.xlsx
-  yuebao validate FILE... --period 2018-07 [--roster roster.txt] [--json report.json]
+  yuebao validate FILE... --period 2018-07 [--prior LAST_MONTH.xlsx] [--roster roster.txt] [--json report.json]
   yuebao fill FILE --period 2018-07 [--prior LAST_MONTH.xlsx] [--mode values|formulas] --out FILE.xlsx
   yuebao merge FILE... --period 2018-07 [--roster roster.txt] [--prior county-2018-06.xlsx]
                --out county-2018-07.xlsx [--json report.json] [--county NAME]

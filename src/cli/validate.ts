@@ -1,6 +1,7 @@
 import { hasErrors, type Finding } from "../form/findings";
 import { locateReports, noReportFinding } from "../form/locate";
-import { periodKey } from "../form/period";
+import { addMonths, periodKey } from "../form/period";
+import { detailPriors, PriorPool, reportPriors } from "../form/prior-units";
 import type { UnitReport } from "../form/report";
 import { ANNEX } from "../form/spec";
 import { checkReport, reportsToCheck } from "../jobs/check-report";
@@ -17,6 +18,8 @@ interface Checked {
   unit?: string;
   period?: string;
   unreadable?: string;
+  /** The file holds only last month's report of a unit checked here. */
+  priorOnly?: boolean;
   findings: Finding[];
 }
 
@@ -26,33 +29,66 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   const rosterPath = args.options.get("roster");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
   const results: Checked[] = [];
+  // Read every file first: reports of other months among them are priors for each other.
+  const read: Array<{ path: string; name: string; reports?: UnitReport[]; unreadable?: string }> = [];
   for (const path of args.files) {
     const src = pathSource(path);
-    let reports: UnitReport[];
     try {
-      reports = locateReports(await parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod });
+      read.push({
+        path,
+        name: src.name,
+        reports: locateReports(await parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod }),
+      });
     } catch (err) {
-      results.push({ file: path, unreadable: describeProblem(unreadableProblem(err, src.name), c.lang), findings: [] });
+      read.push({ path, name: src.name, unreadable: describeProblem(unreadableProblem(err, src.name), c.lang) });
+    }
+  }
+  const priors = new PriorPool();
+  const priorPath = args.options.get("prior");
+  if (priorPath) {
+    const src = pathSource(priorPath);
+    const wb = await parse(await src.read(), src.name);
+    priors.add(reportPriors(locateReports(wb, ANNEX, { fileName: src.name }), src.name)).add(detailPriors(wb, ANNEX));
+  }
+  for (const f of read) if (f.reports) priors.add(reportPriors(f.reports, f.name));
+  const wanted = new Set<string>();
+  for (const f of read)
+    for (const r of f.reports ?? [])
+      if (wantPeriod && r.period && periodKey(r.period) === periodKey(wantPeriod) && r.unit) wanted.add(r.unit.name);
+  for (const { path, reports, unreadable } of read) {
+    if (!reports) {
+      results.push({ file: path, unreadable, findings: [] });
       continue;
     }
     const chosen = reportsToCheck(reports, wantPeriod);
     if (chosen.length === 0) {
-      results.push({ file: path, findings: [noReportFinding(reports, wantPeriod)] });
+      // Last month's file of a unit checked here: it served as the prior, it is not a report missing.
+      const next = wantPeriod ? addMonths(wantPeriod, -1) : undefined;
+      if (next && reports.some((r) => r.period && periodKey(r.period) === periodKey(next) && r.unit && wanted.has(r.unit.name)))
+        results.push({ file: path, priorOnly: true, findings: [] });
+      else results.push({ file: path, findings: [noReportFinding(reports, wantPeriod)] });
       continue;
     }
+    let said = false;
     for (const report of chosen) {
       const checked = checkReport(
         report,
         reports,
-        { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster },
+        { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster, priors },
         wantPeriod,
       );
+      const findings = [...checked.findings];
+      // Never a silent pass: once per file, say that the running totals were not checked.
+      if (checked.priorUnknown && !said) {
+        said = true;
+        findings.push({ severity: "warning", code: "prior-not-given", sheet: report.sheet, params: {} });
+      }
       results.push({
         file: path,
         sheet: report.sheet,
         unit: report.unit?.name,
         period: checked.period ? periodKey(checked.period) : undefined,
-        findings: checked.findings,
+        findings,
       });
     }
   }
@@ -62,6 +98,10 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     if (r.unreadable) {
       errors++;
       io.out(`✗ ${r.file}${say(c.lang, "：", ": ")}${r.unreadable}`);
+      continue;
+    }
+    if (r.priorOnly) {
+      io.out(`· ${r.file}${say(c.lang, "：上月报表，用于核对累计数", ": last month's report, used to check the cumulative figures")}`);
       continue;
     }
     const bad = hasErrors(r.findings);
@@ -80,6 +120,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
       unit: r.unit ?? null,
       period: r.period ?? null,
       unreadable: r.unreadable ?? null,
+      prior: r.priorOnly ?? false,
       findings: r.findings.map((f) => jsonFinding(f, c.lang)),
     }));
     await writeOutputs([{ path: jsonPath, data: JSON.stringify(json, null, 2) + "\n" }], args);

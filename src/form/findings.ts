@@ -51,6 +51,8 @@ export interface FindingParams {
   "officers-below-twice-activities": { officers: string; activities: string };
   /** `prior`: the month looked for, "2018-06". */
   "prior-missing": { prior: string };
+  /** No last month's report was given or found: the 累计数 were not checked (said once per file). */
+  "prior-not-given": Record<string, never>;
   // the sheet as a whole
   "unit-missing": Record<string, never>;
   "unit-not-on-roster": { unit: string };

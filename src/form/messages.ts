@@ -62,6 +62,7 @@ const ZH: Renderers = {
   "officers-below-twice-activities": (p) =>
     `出动执法人员${p.officers}人次，少于执法活动${p.activities}次的2倍；每次执法不得少于2人，请核实。`,
   "prior-missing": (p) => `未找到${dateZh(p.prior)}的月报表，无法核对或计算累计数。`,
+  "prior-not-given": () => `未提供上月报表，累计数未核对。`,
   "unit-missing": () => `未填写填报单位。`,
   "unit-not-on-roster": (p) => `填报单位“${p.unit}”不在单位名册中。`,
   late: (p) => `填报时间${dateZh(p.submitted)}晚于报送截止日期${dateZh(p.deadline)}。`,
@@ -106,6 +107,7 @@ const EN: Renderers = {
   "officers-below-twice-activities": (p) =>
     `Officers deployed (${p.officers}) is less than twice the enforcement actions (${p.activities}); each action needs at least 2 officers.`,
   "prior-missing": (p) => `No report for ${p.prior} was found, so the cumulative figures cannot be checked or filled.`,
+  "prior-not-given": () => `Last month's report was not given, so the cumulative figures were not checked.`,
   "unit-missing": () => `The reporting unit (填报单位) is blank.`,
   "unit-not-on-roster": (p) => `Reporting unit "${p.unit}" is not on the roster.`,
   late: (p) => `Submitted ${p.submitted}, after the deadline ${p.deadline}.`,

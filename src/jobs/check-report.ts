@@ -5,7 +5,8 @@
 import { cumulativeFigures } from "../form/cumulative";
 import type { Finding } from "../form/findings";
 import { pickReport, priorReport } from "../form/locate";
-import type { Period } from "../form/period";
+import { addMonths, type Period } from "../form/period";
+import type { PriorPool } from "../form/prior-units";
 import type { UnitReport } from "../form/report";
 import type { Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
@@ -16,6 +17,8 @@ export interface CheckOptions {
   startMonth: number;
   deadlineDay: number;
   roster?: Roster;
+  /** Last month's figures given from other files (`--prior`, other months among the files). */
+  priors?: PriorPool;
 }
 
 /** The reports to check: the one for the month asked for, or all of them. */
@@ -31,10 +34,11 @@ export function checkReport(
   all: readonly UnitReport[],
   opts: CheckOptions,
   fallback?: Period,
-): { period?: Period; findings: Finding[] } {
+): { period?: Period; findings: Finding[]; priorUnknown?: boolean } {
   const period = report.period ?? fallback;
   if (!period) return { findings: [{ severity: "error", code: "period-unknown", sheet: report.sheet, params: { period: "?" } }] };
   const prior = priorReport(all, period, report);
+  const priorCumulative = prior ? cumulativeFigures(prior) : opts.priors?.find(report.unit?.name, addMonths(period, -1))?.cumulative;
   return {
     period,
     findings: validateReport(report, opts.spec, {
@@ -42,7 +46,8 @@ export function checkReport(
       startMonth: opts.startMonth,
       deadlineDay: opts.deadlineDay,
       roster: opts.roster,
-      priorCumulative: prior ? cumulativeFigures(prior) : undefined,
+      priorCumulative,
     }),
+    priorUnknown: !priorCumulative && period.month !== opts.startMonth,
   };
 }

@@ -67,7 +67,7 @@ describe("yuebao validate", () => {
 
     const june = await run(["validate", p("两个月.xlsx"), "--period", "2018-06"]);
     expect(june.code).toBe(1);
-    expect(june.out[0]).toBe(`✗ ${p("两个月.xlsx")} › 2018年6月 › 云集镇 › 2018-06：错误1项，警告0项`);
+    expect(june.out[0]).toBe(`✗ ${p("两个月.xlsx")} › 2018年6月 › 云集镇 › 2018-06：错误1项，警告1项`);
     expect(june.out[1]).toMatch(/^ {2}【错误】2018年6月 › E9：“立案调查”本月数不能为负数/);
   });
 
@@ -75,7 +75,11 @@ describe("yuebao validate", () => {
     const f = join(FIXTURES, name);
     const june = await run(["validate", f, "--period", "2018-06"]);
     expect(june.code).toBe(0);
-    expect(june.out).toEqual([`✓ ${f} › 2018年6月 › 云集镇人民政府 › 2018-06：错误0项，警告0项`]);
+    // No May report given: said once, never a silent pass.
+    expect(june.out).toEqual([
+      `✓ ${f} › 2018年6月 › 云集镇人民政府 › 2018-06：错误0项，警告1项`,
+      "  【警告】2018年6月：未提供上月报表，累计数未核对。",
+    ]);
     // July holds 本月数 typed as text ("12", full-width "３５"): warnings with their cells, no error.
     const july = await run(["validate", f, "--period", "2018-07"]);
     expect(july.code).toBe(0);

@@ -71,6 +71,7 @@ const PARAMS: { [C in FindingCode]: FindingParams[C][] } = {
   ],
   "officers-below-twice-activities": [{ officers: "9", activities: "5" }],
   "prior-missing": [{ prior: "2018-06" }],
+  "prior-not-given": [{}],
   "unit-missing": [{}],
   "unit-not-on-roster": [{ unit: "县林业局" }],
   late: [{ submitted: "2018-08-12", deadline: "2018-08-10" }],

@@ -1,0 +1,72 @@
+/** `yuebao validate --prior`: the 累计数 chain checked against last month, wherever it is known. */
+import { join } from "path";
+import { ANNEX } from "../../src/form/spec";
+import { cumCell, run, tempDir, writeBooks } from "./support";
+
+const JUNE_M = [4, 9, 30, 2, 1.25, 1, 0, 0, 0, 0, 0];
+const JUNE_C = [10, 25, 70, 3, 3.5, 1, 0, 1, 0, 0, 0];
+const JULY_M = [5, 12, 35, 3, 0.5678, 0, 1, 0, 0, 1, 0];
+const JULY_C = JUNE_C.map((c, i) => Math.round((c + JULY_M[i]) * 10000) / 10000);
+const WRONG = JULY_C.map((c, i) => (i === 2 ? 999 : c));
+const label = ANNEX.items[2].label;
+
+describe("validate --prior", () => {
+  let t: ReturnType<typeof tempDir>;
+  const p = (n: string) => join(t.dir, n);
+  beforeAll(() => {
+    t = tempDir("chain");
+    writeBooks(
+      [
+        { path: p("6月.xlsx"), sheets: [{ name: "2018年6月", unit: "云集镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }] },
+        { path: p("7月.xlsx"), sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: WRONG }] },
+        { path: p("7月对.xlsx"), sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: JULY_C }] },
+      ],
+      t.dir,
+    );
+  });
+  afterAll(() => t.remove());
+
+  it("a unit's last month file: the wrong 累计数 is named with the cell, expected value and both inputs", async () => {
+    const r = await run(["validate", p("7月.xlsx"), "--period", "2018-07", "--prior", p("6月.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.all).toContain(`${cumCell(2)}：“${label}”累计数应为105（上月累计数70加本月数35），现为999。`);
+    expect(r.all).not.toContain("未提供上月报表");
+  });
+
+  it("in English too", async () => {
+    const r = await run(["validate", p("7月.xlsx"), "--period", "2018-07", "--prior", p("6月.xlsx"), "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.all).toContain("cumulative should be 105 (last month's 70 + this month's 35); it is 999.");
+  });
+
+  it("a right chain passes", async () => {
+    const r = await run(["validate", p("7月对.xlsx"), "--period", "2018-07", "--prior", p("6月.xlsx")]);
+    expect(r.all).toContain("错误0项，警告0项");
+    expect(r.code).toBe(0);
+  });
+
+  it("several files: last month's file among them is the prior, not a report missing", async () => {
+    const r = await run(["validate", p("6月.xlsx"), p("7月.xlsx"), "--period", "2018-07"]);
+    expect(r.code).toBe(1);
+    expect(r.all).toContain("累计数应为105（上月累计数70加本月数35），现为999。");
+    expect(r.all).toContain("6月.xlsx：上月报表，用于核对累计数");
+    expect(r.all).not.toContain("没有2018年7月");
+  });
+
+  it("last month's county workbook: its detail sheet gives the unit's last 累计数", async () => {
+    const county = p("县汇总-2018-06.xlsx");
+    const m = await run(["merge", p("6月.xlsx"), "--period", "2018-06", "--out", county]);
+    expect(m.code).toBe(0);
+    const r = await run(["validate", p("7月.xlsx"), "--period", "2018-07", "--prior", county]);
+    expect(r.code).toBe(1);
+    expect(r.all).toContain("累计数应为105（上月累计数70加本月数35），现为999。");
+  });
+
+  it("last month unknown: one warning per file, never a silent pass", async () => {
+    const r = await run(["validate", p("7月对.xlsx"), "--period", "2018-07"]);
+    expect(r.all.match(/未提供上月报表，累计数未核对。/g)).toHaveLength(1);
+    expect(r.all).toContain("警告1项");
+    const en = await run(["validate", p("7月对.xlsx"), "--period", "2018-07", "--lang", "en"]);
+    expect(en.all).toContain("Last month's report was not given, so the cumulative figures were not checked.");
+  });
+});
