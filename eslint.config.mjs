@@ -20,6 +20,25 @@ export default tseslint.config(
     },
   },
   {
+    // WPS's ET object model (window.Application, alias wps) is reached only by the WPS adapter
+    // (src/wps) and its fake (test/wps): et-jsapi-declare declares them as globals everywhere.
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["src/wps/**", "test/wps/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Application", message: "Only src/wps touches WPS's Application." },
+        { name: "wps", message: "Only src/wps touches WPS's Application." },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "window", property: "Application", message: "Only src/wps touches WPS's Application." },
+        { object: "globalThis", property: "Application", message: "Only src/wps touches WPS's Application." },
+        { object: "window", property: "wps", message: "Only src/wps touches WPS's Application." },
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.browser }, sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },

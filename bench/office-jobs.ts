@@ -11,6 +11,7 @@ import { addMonths, type Period } from "../src/form/period";
 import { ANNEX } from "../src/form/spec";
 import { readWorkbook, writeWorkbook } from "../src/files";
 import { DEFAULT_SETTINGS } from "../src/jobs/actions";
+import type { Host } from "../src/jobs/host";
 import { fillJob, insertTemplateJob, mergeJob, validateJob, type JobContext } from "../src/jobs/workbook-jobs";
 import { FakeWorkbook, installFakeOffice } from "../test/support/fake-excel";
 
@@ -28,8 +29,13 @@ const FIRST: Period = { year: 2000, month: 1 };
 function contextFor(book: FakeWorkbook): JobContext {
   const global: Record<string, unknown> = {};
   installFakeOffice(global, book);
+  return jobContext(new OfficeHost({ global }));
+}
+
+/** The jobs' context around a host, as the bench runs them (shared with bench/wps-jobs.ts). */
+export function jobContext(host: Host): JobContext {
   return {
-    host: new OfficeHost({ global }),
+    host,
     spec: ANNEX,
     settings: { ...DEFAULT_SETTINGS },
     lang: "zh",
@@ -93,16 +99,22 @@ export async function officeFigures(sizes: number[]): Promise<JobFigure[]> {
     );
 
     // merge: n unit workbooks into an empty county workbook.
-    const period: Period = { year: 2018, month: 7 };
-    const files = Array.from({ length: n }, (_, i) => {
-      const unit = `单位${String(i + 1).padStart(3, "0")}镇`;
-      const month = Object.fromEntries(ANNEX.items.map((it) => [it.id, it.id === "officers" ? 4 : 1]));
-      const bytes = writeWorkbook([annexPlan(ANNEX, period, { unit, date: { year: 2018, month: 8, day: 5 }, month, cumulative: month })]);
-      return { name: `${unit}.xlsx`, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer };
-    });
+    const { period, files } = unitFiles(n);
     const county = new FakeWorkbook({ excelApi: "1.9" });
     county.addSheet("Sheet1");
     out.push(await measure("merge", n, county, () => mergeJob(contextFor(county), { files, period })));
   }
   return out;
+}
+
+/** n unit workbooks for July 2018, as picked files (shared with bench/wps-jobs.ts). */
+export function unitFiles(n: number): { period: Period; files: { name: string; arrayBuffer(): Promise<ArrayBuffer> }[] } {
+  const period: Period = { year: 2018, month: 7 };
+  const files = Array.from({ length: n }, (_, i) => {
+    const unit = `单位${String(i + 1).padStart(3, "0")}镇`;
+    const month = Object.fromEntries(ANNEX.items.map((it) => [it.id, it.id === "officers" ? 4 : 1]));
+    const bytes = writeWorkbook([annexPlan(ANNEX, period, { unit, date: { year: 2018, month: 8, day: 5 }, month, cumulative: month })]);
+    return { name: `${unit}.xlsx`, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer };
+  });
+  return { period, files };
 }

@@ -11,7 +11,8 @@
  *
  * Then the legacy path on 300 .xls files (bench/legacy.js: merge ÷ the parser's parse-only, ≤ 1.5),
  * and the add-in's Office.js round trips per job for 1, 30 and 300 months or units
- * (bench/office-run.js: context.sync() calls, cells written, largest request).
+ * (bench/office-run.js: context.sync() calls, cells written, largest request), and the WPS add-in's
+ * ET calls per job for the same sizes (bench/wps-run.js).
  *
  * Options: --sizes 30,300,1000   --repeat 3   --regen (rewrite the inputs)   --office-sizes 1,30,300
  */
@@ -383,14 +384,17 @@ async function runParent() {
   process.stdout.write(legacy.stdout);
   if (legacy.status !== 0) console.error(legacy.stderr);
 
-  // The add-in's round trips per job, in its own process (it loads TypeScript sources).
-  console.log("");
-  const office = spawnSync(process.execPath, [path.join(__dirname, "office-run.js"), "--sizes", option("office-sizes", "1,30,300")], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  process.stdout.write(office.stdout);
-  if (office.status !== 0) console.error(office.stderr);
+  // The add-in's round trips per job (Office.js syncs, then WPS ET calls), each in its own
+  // process (they load TypeScript sources).
+  for (const script of ["office-run.js", "wps-run.js"]) {
+    console.log("");
+    const part = spawnSync(process.execPath, [path.join(__dirname, script), "--sizes", option("office-sizes", "1,30,300")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    process.stdout.write(part.stdout);
+    if (part.status !== 0) console.error(part.stderr);
+  }
 }
 
 if (process.argv.includes("--child")) {

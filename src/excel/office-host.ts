@@ -16,7 +16,6 @@ import type { AddSheetsResult, ConflictChoice, Host, SheetInfo } from "../jobs/h
 import { type Capabilities, type DegradedFeature, degradedFeatures, detectCapabilities } from "./capabilities";
 import {
   AddSheetsFailedError,
-  InvalidSheetNameError,
   SheetExistsError,
   SheetNotFoundError,
   SheetProtectedError,
@@ -38,7 +37,8 @@ import { type OfficeEnv, officeEnv } from "./office-env";
 import { contentBands, layoutBytes, queueContent, queueLayout, queueMark } from "./plan-render";
 import { groupRects, type KeyedCell } from "./rects";
 import { gridFromRange } from "./read-grid";
-import { copyName, sameSheetName, sheetNameProblem } from "../form/sheet-names";
+import { sameSheetName } from "../form/sheet-names";
+import { checkPlanNames, checkRangeWrite, resolveTargets, type SheetTarget } from "../jobs/sheet-targets";
 
 /** Excel on the web refuses requests above 5 MB; we pack statements below this. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -62,21 +62,8 @@ export interface ReportChange {
   address: string;
 }
 
-interface NameTarget {
-  plan: SheetPlan;
-  /**
-   * The temporary name the sheet is added under; it gets its final name only at the end of
-   * the write. A temporary name is unique to this run, so after a failure the rollback can
-   * tell our sheets from a same-named sheet the user made meanwhile.
-   */
-  addAs: string;
-  /** The name it ends with. */
-  final: string;
-  /** The sheet it replaces. */
-  replaces?: SheetRef;
-  /** The defined name carrying the plan's marks (marks.ts), if it has any. */
-  mark?: string;
-}
+/** A plan with its names (see src/jobs/sheet-targets.ts); `replaces` is the sheet it replaces. */
+type NameTarget = SheetTarget<SheetRef>;
 
 interface SheetRef {
   id: string;
@@ -291,10 +278,7 @@ export class OfficeHost implements Host {
    * rollback was complete, the job is tried once more with a fresh read.
    */
   async addSheets(plans: SheetPlan[], onConflict: ConflictChoice, known?: readonly SheetInfo[]): Promise<OfficeAddSheetsResult> {
-    for (const p of plans) {
-      const problem = sheetNameProblem(p.name);
-      if (problem) throw new InvalidSheetNameError(p.name, problem);
-    }
+    checkPlanNames(plans);
     if (plans.length === 0) return { names: [], skipped: [] };
     const listing = known ? this.listings.get(known) : undefined;
     if (known) this.listings.delete(known);
@@ -328,7 +312,7 @@ export class OfficeHost implements Host {
         };
       }
       const marks = listing.marks;
-      const targets = this.resolveNames(plans, onConflict, listing.sheets);
+      const targets: NameTarget[] = resolveTargets(plans, onConflict, listing.sheets);
       let nextId = marks.nextId;
       for (const t of targets) if (t.plan.marks && Object.keys(t.plan.marks).length > 0) t.mark = markName(nextId++, t.plan.marks);
 
@@ -406,30 +390,6 @@ export class OfficeHost implements Host {
     });
   }
 
-  private resolveNames(plans: SheetPlan[], onConflict: ConflictChoice, existing: readonly SheetRef[]): NameTarget[] {
-    const taken = existing.map((s) => s.name);
-    const targets: NameTarget[] = [];
-    const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-    const temp = (): string => `Yuebao~${run}~${targets.length}`;
-    for (const plan of plans) {
-      const clash = existing.find((s) => sameSheetName(s.name, plan.name));
-      const clashInRun = targets.some((t) => sameSheetName(t.final, plan.name));
-      if (!clash && !clashInRun) {
-        targets.push({ plan, addAs: temp(), final: plan.name });
-      } else if (onConflict === "fail" || (onConflict === "replace" && clashInRun)) {
-        throw new SheetExistsError(clash ? clash.name : plan.name);
-      } else if (onConflict === "copy") {
-        const name = copyName(plan.name, taken);
-        targets.push({ plan, addAs: temp(), final: name });
-      } else {
-        const old = clash as SheetRef;
-        targets.push({ plan, addAs: temp(), final: old.name, replaces: { id: old.id, name: old.name, position: old.position } });
-      }
-      taken.push(targets[targets.length - 1].final);
-    }
-    return targets;
-  }
-
   /**
    * Removes the sheets this run added, and their mark names. A sheet under one of our
    * temporary names is ours. A sheet under a final name is ours only if it is new (not in the
@@ -503,7 +463,7 @@ export class OfficeHost implements Host {
    */
   async writeRanges(writes: RangeWrite[]): Promise<void> {
     const real = writes.filter((w) => w.values.length > 0 && w.values[0].length > 0);
-    for (const w of real) checkShape(w);
+    for (const w of real) checkRangeWrite(w);
     if (real.length === 0) return;
     return this.run(async (ctx) => {
       // Every sheet is looked up before any write, so a missing one fails the batch before
@@ -644,15 +604,6 @@ function gridOf(sheet: string, used: Excel.Range, marks: Record<string, string>)
         },
     marks,
   );
-}
-
-function checkShape(w: RangeWrite): void {
-  const width = w.values[0].length;
-  const bad = (g: unknown[][] | undefined): boolean =>
-    g !== undefined && (g.length !== w.values.length || g.some((r) => r.length !== width));
-  if (w.values.some((r) => r.length !== width) || bad(w.formulas))
-    throw new Error(`RangeWrite for ${w.sheet}!${w.address} is not rectangular`);
-  parseRange(w.address);
 }
 
 function queueWrite(ws: Excel.Worksheet, w: RangeWrite): void {

@@ -28,12 +28,12 @@ export function planWidth(plan: SheetPlan): number {
   return plan.rows.reduce((w, r) => Math.max(w, r.length), 0);
 }
 
-function cellOf(plan: SheetPlan, r: number, c: number): PlanCell | null {
+export function cellOf(plan: SheetPlan, r: number, c: number): PlanCell | null {
   return plan.rows[r]?.[c] ?? null;
 }
 
 /** Text is formatted "@" before it is written; formula cells must not be text-formatted. */
-function formatFor(plan: SheetPlan, cell: PlanCell | null): string | null {
+export function formatFor(plan: SheetPlan, cell: PlanCell | null): string | null {
   if (!cell) return null;
   const styleFormat = cell.style ? plan.styles[cell.style]?.numberFormat : undefined;
   if (cell.formula) return styleFormat && styleFormat !== "@" ? styleFormat : null;
@@ -41,7 +41,7 @@ function formatFor(plan: SheetPlan, cell: PlanCell | null): string | null {
   return styleFormat ?? null;
 }
 
-function valueFor(cell: PlanCell | null): CellValue {
+export function valueFor(cell: PlanCell | null): CellValue {
   if (!cell || cell.formula || cell.value === "") return null;
   return cell.value;
 }
@@ -120,7 +120,7 @@ export function queueContent(ws: Excel.Worksheet, plan: SheetPlan, band: RowBand
 }
 
 /** Each plan cell's style, with a merged area's style spread from its top-left cell. */
-function styledCells(plan: SheetPlan): KeyedCell<string>[] {
+export function styledCells(plan: SheetPlan): KeyedCell<string>[] {
   const key = (r: number, c: number): string => `${r},${c}`;
   const styles = new Map<string, KeyedCell<string>>();
   plan.rows.forEach((row, r) =>
@@ -164,7 +164,7 @@ function applyStyle(range: Excel.Range, s: PlanStyle, rows: number, cols: number
 }
 
 /** Runs of equal values: [first index, last index, value]. */
-function runs<T>(xs: readonly (T | undefined)[]): [number, number, T][] {
+export function runs<T>(xs: readonly (T | undefined)[]): [number, number, T][] {
   const out: [number, number, T][] = [];
   xs.forEach((x, i) => {
     if (x === undefined) return;
@@ -175,7 +175,7 @@ function runs<T>(xs: readonly (T | undefined)[]): [number, number, T][] {
   return out;
 }
 
-function absoluteRows(rows: string): string {
+export function absoluteRows(rows: string): string {
   return rows
     .split(":")
     .map((r) => `$${r.replace(/\$/g, "")}`)
