@@ -81,6 +81,12 @@ const CATALOGUE: Catalogue = {
     zh: (p) => `${fileZh(p.file)}无法读取${noteZh(p.detail)}。${SAVE_AS_ZH}`,
     en: (p) => `${fileEn(p.file)} could not be read${noteEn(p.detail)}. ${SAVE_AS_EN}`,
   },
+  timeout: {
+    zh: (p) =>
+      `${fileZh(p.file)}读取时间过长${p.seconds ? `（超过${p.seconds}秒）` : ""}，已停止读取，其他文件不受影响。文件可能已损坏或含有异常内容。${SAVE_AS_ZH}`,
+    en: (p) =>
+      `${fileEn(p.file)} took too long to read${p.seconds ? ` (over ${p.seconds} s)` : ""} and was stopped; the other files are not affected. It may be damaged or hold abnormal content. ${SAVE_AS_EN}`,
+  },
   "sheet-exists": {
     zh: (p) => `已有名为“${p.sheet}”的工作表。请改名或删除后再试。`,
     en: (p) => `A sheet named "${p.sheet}" already exists. Rename or delete it and try again.`,

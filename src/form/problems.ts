@@ -28,6 +28,8 @@ export interface ProblemParams {
   corrupt: FileParams;
   /** A reader failed for a reason it did not type (kept apart from "corrupt": it may be our bug). */
   "read-failed": FileParams;
+  /** Reading took longer than the time limit (`seconds`) and was stopped. */
+  timeout: FileParams & { seconds?: number };
   // The live workbook (Office.js or WPS).
   "sheet-exists": { sheet: string };
   "sheet-protected": { sheet: string };

@@ -198,6 +198,10 @@ describe("full-width punctuation in Chinese text", () => {
       truncated: [file],
       corrupt: [file],
       "read-failed": [{ file: "云集镇.xlsx", detail: "bad zip: (end of data)" }],
+      timeout: [
+        { file: "云集镇.xlsx", detail: "30 s", seconds: 30 },
+        { file: "云集镇.xlsx", detail: "" },
+      ],
       "sheet-exists": [{ sheet: "2018年7月" }],
       "sheet-protected": [{ sheet: "2018年7月" }],
       "sheet-not-found": [{ sheet: "2018年7月" }],
