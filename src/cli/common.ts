@@ -1,11 +1,14 @@
 /** What every command shares: options, reading files, writing outputs without clobbering. */
 import { basename } from "path";
 import type { Finding } from "../form/findings";
+import type { WorkbookGrids } from "../form/grid";
 import { findingMessage, severityLabel } from "../form/messages";
 import type { Lang } from "../form/lang";
 import type { Period } from "../form/period";
 import { nodeSheetJs, readFileBytes } from "../files/node";
+import { nodeParsePool, workerCount } from "../files/node-pool";
 import { readAnyWorkbook } from "../files/read-any";
+import { DEFAULT_AHEAD } from "../jobs/merge-files";
 import type { ByteSource, ParseWorkbook } from "../jobs/sources";
 import type { ParsedArgs } from "./args";
 import { commitOutputs, type Output } from "./output";
@@ -43,13 +46,40 @@ export function common(args: ParsedArgs, needPeriod = true): Common {
 /** Every format by content; the legacy parser is required only when a legacy file is met. */
 export const parse: ParseWorkbook = (bytes, name) => readAnyWorkbook(bytes, name, nodeSheetJs);
 
+export interface FileParser {
+  parse: ParseWorkbook;
+  /** Reads and parses a file: on a worker, which reads it from disk itself. */
+  load: (src: ByteSource) => Promise<WorkbookGrids>;
+  /** Files to read and parse ahead of the one being used. */
+  ahead: number;
+  close(): void;
+}
+
+/**
+ * The parser for a run over many files: on worker threads when the machine has more than one
+ * core (os.availableParallelism(); YUEBAO_WORKERS=n sets the count, 0 for none), else in this
+ * thread; either way files are read a few ahead and taken in order. No time limit here: the
+ * outcome must not depend on the machine's speed (the pane has one: a clerk is waiting).
+ */
+export function fileParser(files: number): FileParser {
+  const n = workerCount(files);
+  if (n === 0) return { parse, load: async (src) => parse(await src.read(), src.name), ahead: DEFAULT_AHEAD, close: () => undefined };
+  const pool = nodeParsePool(n);
+  return {
+    parse: (bytes, name) => pool.parse(bytes, name),
+    load: async (src) => (src.path !== undefined ? pool.parseFile(src.path, src.name) : pool.parse(await src.read(), src.name)),
+    ahead: 4 * n,
+    close: () => pool.close(),
+  };
+}
+
 export function fileSource(path: string): ByteSource {
-  return { name: basename(path), read: () => readFileBytes(path) };
+  return { name: basename(path), path, read: () => readFileBytes(path) };
 }
 
 /** Like fileSource but keeps the path as the name (so the report says which folder). */
 export function pathSource(path: string): ByteSource {
-  return { name: path, read: () => readFileBytes(path) };
+  return { name: path, path, read: () => readFileBytes(path) };
 }
 
 /** Writes the outputs all together or none (see output.ts); `--force` allows replacing plain files. */

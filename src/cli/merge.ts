@@ -8,7 +8,7 @@ import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
 import { loadCountyInputs, mergeFiles } from "../jobs/merge-files";
 import type { ParsedArgs } from "./args";
-import { common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutputs, type Io } from "./common";
+import { common, fileParser, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutputs, type Io } from "./common";
 import type { Output } from "./output";
 import { say } from "./text";
 
@@ -36,7 +36,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const total = args.files.length;
   let lastShown = -1;
-  const result = await mergeFiles(args.files.map(pathSource), parse, {
+  const parser = fileParser(total);
+  const result = await mergeFiles(args.files.map(pathSource), parser.parse, {
     spec: ANNEX,
     period: c.period,
     startMonth: c.startMonth,
@@ -52,7 +53,9 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
         io.err(`${say(c.lang, "正在读取", "Reading")} ${done}/${n}`);
       }
     },
-  });
+    ahead: parser.ahead,
+    load: parser.load,
+  }).finally(() => parser.close());
 
   const today = todayYmd(io);
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");

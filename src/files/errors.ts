@@ -6,16 +6,25 @@
  */
 import { ProblemError, type FileKind } from "../form/problems";
 
-export type WorkbookReadErrorCode = "too-large" | "zip-bomb" | "not-a-workbook" | "encrypted" | "truncated" | "corrupt";
+export type WorkbookReadErrorCode = "too-large" | "zip-bomb" | "not-a-workbook" | "encrypted" | "truncated" | "corrupt" | "timeout";
 
 export class WorkbookReadError extends ProblemError<WorkbookReadErrorCode> {
   readonly file: string;
 
   /** `detail` is a short technical note (English, no user data besides sizes/part names). */
-  constructor(code: WorkbookReadErrorCode, file: string, detail = "", kind?: FileKind) {
-    super(code, kind ? { file, detail, kind } : { file, detail }, `${code}: ${file}${detail ? ` (${detail})` : ""}`);
+  constructor(code: WorkbookReadErrorCode, file: string, detail = "", kind?: FileKind, seconds?: number) {
+    super(
+      code,
+      { file, detail, ...(kind ? { kind } : {}), ...(seconds !== undefined ? { seconds } : {}) },
+      `${code}: ${file}${detail ? ` (${detail})` : ""}`,
+    );
     this.name = "WorkbookReadError";
     this.file = file;
+  }
+
+  /** Reading took longer than `seconds` and was stopped (a parsing worker was ended). */
+  static timeout(file: string, seconds: number): WorkbookReadError {
+    return new WorkbookReadError("timeout", file, `${seconds} s`, undefined, seconds);
   }
 }
 

@@ -333,17 +333,65 @@ function attributeValue(raw: string): string {
   return decodeEntities(v);
 }
 
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** A Map, not an object: `&constructor;` must not find Object's own properties. */
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ["amp", "&"],
+  ["lt", "<"],
+  ["gt", ">"],
+  ["quot", '"'],
+  ["apos", "'"],
+]);
 
+/**
+ * Expands `&name;` (the five predefined), `&#NNN;` and `&#xHHH;`; anything else is kept as
+ * written. A hand-written scan: openpyxl writes every non-ASCII character as a character
+ * reference (`&#22635;&#25253;…`), so this is the reader's hottest path on its files.
+ */
 export function decodeEntities(raw: string): string {
-  if (raw.indexOf("&") < 0) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
-    if (e.charCodeAt(0) === 35) {
-      const code = e.charCodeAt(1) === 120 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  let amp = raw.indexOf("&");
+  if (amp < 0) return raw;
+  let out = "";
+  let last = 0;
+  while (amp >= 0) {
+    const semi = raw.indexOf(";", amp + 1);
+    if (semi < 0) break;
+    const rep = reference(raw, amp + 1, semi);
+    if (rep === undefined) {
+      amp = raw.indexOf("&", amp + 1);
+      continue;
     }
-    return NAMED[e] ?? m;
-  });
+    out += raw.slice(last, amp) + rep;
+    last = semi + 1;
+    amp = raw.indexOf("&", last);
+  }
+  return last === 0 ? raw : out + raw.slice(last);
+}
+
+/** The text of the reference between `&` and `;` (raw[from, to)), or undefined when it is none. */
+function reference(raw: string, from: number, to: number): string | undefined {
+  if (to === from) return undefined;
+  if (raw.charCodeAt(from) === 35 /* # */) {
+    const hex = raw.charCodeAt(from + 1) === 120; /* x */
+    let i = hex ? from + 2 : from + 1;
+    if (i >= to) return undefined;
+    let code = 0;
+    for (; i < to; i++) {
+      const c = raw.charCodeAt(i);
+      let d: number;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (hex && c >= 97 && c <= 102) d = c - 87;
+      else if (hex && c >= 65 && c <= 70) d = c - 55;
+      else return undefined;
+      // Past the last code point it stays past it (and is then kept as written).
+      if (code <= 0x10ffff) code = code * (hex ? 16 : 10) + d;
+    }
+    return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  }
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return undefined;
+  }
+  return NAMED.get(raw.slice(from, to));
 }
 
 /** Escapes text for element content and attribute values (both quote kinds). */

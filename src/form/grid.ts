@@ -111,12 +111,20 @@ export function gridFromValues(sheet: string, values: CellValue[][], top = 0, le
   };
 }
 
+/** Up to this length an array is walked index by index (cheap); longer ones may be sparse. */
+const DENSE_WALK = 4096;
+
 /**
- * Indexes of the entries an array holds, ascending. Object.keys lists only what is present,
- * so a sparse row (a file naming XFD1048576) costs what it holds, not what it names.
+ * Indexes of the entries an array holds, ascending. A short array (every unit form) is walked
+ * directly; a long one through Object.keys, which lists only what is present, so a sparse row
+ * (a file naming XFD1048576) costs what it holds, not what it names.
  */
 function presentIndexes(xs: readonly unknown[]): number[] {
   const out: number[] = [];
+  if (xs.length <= DENSE_WALK) {
+    for (let i = 0; i < xs.length; i++) if (xs[i] !== null && xs[i] !== undefined) out.push(i);
+    return out;
+  }
   for (const k of Object.keys(xs)) {
     const i = Number(k);
     if (Number.isInteger(i) && xs[i] !== null && xs[i] !== undefined) out.push(i);

@@ -87,6 +87,12 @@ const CATALOGUE: Catalogue = {
     en: (p) =>
       `${fileEn(p.file)} is in a text encoding that cannot be read${noteEn(p.detail)} (UTF-8, UTF-16 and GBK/GB18030 are read). Open it in Notepad, Save As with encoding UTF-8 and try again.`,
   },
+  timeout: {
+    zh: (p) =>
+      `${fileZh(p.file)}读取时间过长${p.seconds ? `（超过${p.seconds}秒）` : ""}，已停止读取，其他文件不受影响。文件可能已损坏或含有异常内容。${SAVE_AS_ZH}`,
+    en: (p) =>
+      `${fileEn(p.file)} took too long to read${p.seconds ? ` (over ${p.seconds} s)` : ""} and was stopped; the other files are not affected. It may be damaged or hold abnormal content. ${SAVE_AS_EN}`,
+  },
   "sheet-exists": {
     zh: (p) => `已有名为“${p.sheet}”的工作表。请改名或删除后再试。`,
     en: (p) => `A sheet named "${p.sheet}" already exists. Rename or delete it and try again.`,

@@ -30,6 +30,8 @@ export interface ProblemParams {
   "read-failed": FileParams;
   /** A text file (a roster) in no encoding we read: not UTF-8/UTF-16 with a mark, UTF-8 or GB18030. */
   "text-encoding": FileParams;
+  /** Reading took longer than the time limit (`seconds`) and was stopped. */
+  timeout: FileParams & { seconds?: number };
   // The live workbook (Office.js or WPS).
   "sheet-exists": { sheet: string };
   "sheet-protected": { sheet: string };

@@ -1,8 +1,10 @@
 /**
- * The merge over files, shared by the command line and the web page. Files are read one at
- * a time and dropped after their figures are taken, so memory does not grow with the count.
+ * The merge over files, shared by the command line and the web page. Files are read a few
+ * ahead (reading overlaps parsing, which may run on workers) and taken in input order, each
+ * dropped after its figures are taken, so memory does not grow with the count.
  */
 import { decodeText } from "../form/decode-text";
+import type { WorkbookGrids } from "../form/grid";
 import { locateReports, pickReport } from "../form/locate";
 import { Merger, type MergeOptions } from "../form/merge";
 import type { MergeResult } from "../form/merge-types";
@@ -11,28 +13,39 @@ import type { UnitReport } from "../form/report";
 import { parseRosterText, rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
+import { forEachInOrder } from "./ordered";
 import { unreadableProblem, type ByteSource, type ParseWorkbook } from "./sources";
 
 export interface MergeFilesOptions extends Omit<MergeOptions, "roster" | "priorCounty"> {
   roster?: Roster;
   priorCounty?: UnitReport;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Files read and parsed ahead of the one being merged (default 4; a worker pool wants more). */
+  ahead?: number;
+  /** Reads and parses one file (default: `parse` of `read()`); a worker pool may read it itself. */
+  load?: (src: ByteSource) => Promise<WorkbookGrids>;
 }
+
+/** Read ahead by default: enough to hide a disk's latency, few enough to keep memory flat. */
+export const DEFAULT_AHEAD = 4;
 
 export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWorkbook, opts: MergeFilesOptions): Promise<MergeResult> {
   const merger = new Merger(opts);
-  let done = 0;
-  for (const src of sources) {
-    opts.onProgress?.(done, sources.length, src.name);
-    try {
-      const bytes = await src.read();
-      merger.addWorkbook(src.name, await parse(bytes, src.name));
-    } catch (err) {
-      merger.addUnreadable(src.name, unreadableProblem(err, src.name));
-    }
-    done++;
-  }
-  opts.onProgress?.(done, sources.length, "");
+  opts.onProgress?.(0, sources.length, sources[0]?.name ?? "");
+  await forEachInOrder(
+    sources,
+    opts.load ?? (async (src) => parse(await src.read(), src.name)),
+    (r, src, i) => {
+      try {
+        if (!r.ok) throw r.error;
+        merger.addWorkbook(src.name, r.value);
+      } catch (err) {
+        merger.addUnreadable(src.name, unreadableProblem(err, src.name));
+      }
+      opts.onProgress?.(i + 1, sources.length, sources[i + 1]?.name ?? "");
+    },
+    opts.ahead ?? DEFAULT_AHEAD,
+  );
   return merger.finish();
 }
 

@@ -8,6 +8,8 @@ import { isProblemError, type Problem } from "../form/problems";
 export interface ByteSource {
   name: string;
   read(): Promise<Uint8Array>;
+  /** A file on this machine's disk (command line): a parsing worker may read it itself. */
+  path?: string;
 }
 
 /** A file the user picked (a browser File, or anything with a name and arrayBuffer), read when needed. */

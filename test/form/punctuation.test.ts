@@ -208,6 +208,10 @@ describe("full-width punctuation in Chinese text", () => {
         { file: "名册.txt", detail: "" },
         { file: "名册.txt", detail: "invalid utf-16le after its byte-order mark" },
       ],
+      timeout: [
+        { file: "云集镇.xlsx", detail: "30 s", seconds: 30 },
+        { file: "云集镇.xlsx", detail: "" },
+      ],
       "sheet-exists": [{ sheet: "2018年7月" }],
       "sheet-protected": [{ sheet: "2018年7月" }],
       "sheet-not-found": [{ sheet: "2018年7月" }],
