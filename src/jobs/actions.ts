@@ -132,6 +132,8 @@ export interface FillOutcome {
   fileName?: string;
   /** The picked file was .xls / .et / .ods / .xlsb: fileName is a new .xlsx (file mode). */
   convertedFrom?: LegacyFormat;
+  /** Cells written over a typed value that differed (was → now); absent or empty when none. */
+  changed?: FillConflict[];
   /** Nothing was written: these cells hold other values; ask, then run again with overwrite. */
   confirm?: FillConflict[];
 }

@@ -129,6 +129,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         priorSource: r.priorSource,
         written: r.written,
         findings: r.findings,
+        changed: r.changed,
         fileName,
         ...(r.convertedFrom ? { convertedFrom: r.convertedFrom } : {}),
       };

@@ -70,3 +70,30 @@ describe("validate --prior", () => {
     expect(en.all).toContain("Last month's report was not given, so the cumulative figures were not checked.");
   });
 });
+
+describe("fill lists every 累计数 it corrected", () => {
+  let t: ReturnType<typeof tempDir>;
+  const p = (n: string) => join(t.dir, n);
+  beforeAll(() => {
+    t = tempDir("chain-fill");
+    writeBooks(
+      [
+        { path: p("6月.xlsx"), sheets: [{ name: "2018年6月", unit: "云集镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }] },
+        { path: p("7月.xlsx"), sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: WRONG }] },
+      ],
+      t.dir,
+    );
+  });
+  afterAll(() => t.remove());
+
+  it("says cell, was and now, and how many were wrong", async () => {
+    const r = await run(["fill", p("7月.xlsx"), "--period", "2018-07", "--prior", p("6月.xlsx"), "--out", p("out.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`  【改正】2018年7月 › ${cumCell(2)}：原为999，现为105`);
+    expect(r.out.filter((l) => l.includes("【改正】"))).toHaveLength(1);
+    expect(r.all).toContain("填入11个累计数（其中1个原填写有误，已改正）");
+    const en = await run(["fill", p("7月.xlsx"), "--period", "2018-07", "--prior", p("6月.xlsx"), "--out", p("en.xlsx"), "--lang", "en"]);
+    expect(en.out).toContain(`  [corrected] 2018年7月 › ${cumCell(2)}: was 999, now 105`);
+    expect(en.all).toContain("1 of them typed wrong and corrected");
+  });
+});

@@ -68,6 +68,19 @@ describe("file-mode actions", () => {
     expect(r.items.find((i) => i.item === "cases")?.cumulative.scaled).toBe(70000);
   });
 
+  it("fill lists the typed 累计数 it corrected (cell, was, now)", async () => {
+    const { actions } = setup();
+    // Typed 累计数 9 (officers 18) everywhere; last month 5 + this month 2 = 7 (officers 10 + 4): all differ.
+    const out = await actions.fillCumulative({
+      file: unitFile("云集镇", 2, 9),
+      priorFile: unitFile("云集镇", 1, 5, { year: 2018, month: 6 }),
+      period,
+      mode: "values",
+    });
+    expect(out.changed?.length).toBe(ANNEX.items.length);
+    expect(out.changed).toContainEqual({ item: "cases", cell: "D7", current: 9, computed: 7 });
+  });
+
   it("merges picked files, downloads the county workbook and writes the 催报 text", async () => {
     const { actions, downloads } = setup();
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n茶市镇\n"));
