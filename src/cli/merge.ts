@@ -19,13 +19,13 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const rosterPath = args.options.get("roster");
   const priorPath = args.options.get("prior");
   // Without --roster, last month's county workbook may carry its 单位名册.
-  const { roster, priorCounty } = await loadCountyInputs(
+  const { roster, priorCounty, priorUnits } = await loadCountyInputs(
     { roster: rosterPath ? fileSource(rosterPath) : undefined, prior: priorPath ? fileSource(priorPath) : undefined },
     parse,
     ANNEX,
     c.period,
   );
-  if (priorPath && !priorCounty)
+  if (priorPath && !priorCounty && !priorUnits?.length)
     io.err(
       say(
         c.lang,
@@ -43,6 +43,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     deadlineDay: c.deadlineDay,
     roster,
     priorCounty,
+    priorUnits,
     onProgress: (done, n, file) => {
       if (n < 20) return;
       if (io.tty)

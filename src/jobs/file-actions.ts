@@ -138,7 +138,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
     async merge(req) {
       if (req.files.length === 0) throw new JobError("no-files", { job: "merge" });
       const m = await d.files();
-      const { roster, priorCounty } = await loadCountyInputs(
+      const { roster, priorCounty, priorUnits } = await loadCountyInputs(
         { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) },
         m.parse,
         d.spec,
@@ -151,6 +151,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         deadlineDay: settings.deadlineDay,
         roster,
         priorCounty,
+        priorUnits,
         onProgress: req.onProgress,
       });
       const today = d.today();

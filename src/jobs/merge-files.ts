@@ -10,6 +10,7 @@ import type { UnitReport } from "../form/report";
 import { parseRosterText, rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
+import { detailPriors, type PriorUnit } from "../form/prior-units";
 import { unreadableProblem, type ByteSource, type ParseWorkbook } from "./sources";
 
 export interface MergeFilesOptions extends Omit<MergeOptions, "roster" | "priorCounty"> {
@@ -71,17 +72,19 @@ export async function loadPriorCounty(
   parse: ParseWorkbook,
   spec: FormSpec,
   period: Period,
-): Promise<{ report?: UnitReport; roster?: Roster }> {
+): Promise<{ report?: UnitReport; roster?: Roster; units: PriorUnit[] }> {
   const wb = await parse(await src.read(), src.name);
   const report = pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
   const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET);
   const roster = sheet ? rosterFromGrid(sheet) : undefined;
-  return { report, roster: roster && roster.units.length > 0 ? roster : undefined };
+  return { report, roster: roster && roster.units.length > 0 ? roster : undefined, units: detailPriors(wb, spec) };
 }
 
 export interface CountyInputs {
   roster?: Roster;
   priorCounty?: UnitReport;
+  /** Last month's units from the county detail sheet (each unit's chain is checked against its row). */
+  priorUnits?: PriorUnit[];
 }
 
 /**
@@ -99,5 +102,9 @@ export async function loadCountyInputs(
 ): Promise<CountyInputs> {
   const prior = picked.prior ? await loadPriorCounty(picked.prior, parse, spec, period) : undefined;
   const roster = picked.roster ? await loadRoster(picked.roster, parse) : (inWorkbook.roster ?? prior?.roster);
-  return { roster, priorCounty: picked.prior ? prior?.report : inWorkbook.priorCounty };
+  return {
+    roster,
+    priorCounty: picked.prior ? prior?.report : inWorkbook.priorCounty,
+    priorUnits: picked.prior ? prior?.units : inWorkbook.priorUnits,
+  };
 }

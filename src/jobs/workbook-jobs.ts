@@ -157,7 +157,7 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
       : undefined,
   };
   const picked = { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) };
-  const { roster, priorCounty } = await loadCountyInputs(picked, parse, ctx.spec, req.period, inWorkbook);
+  const { roster, priorCounty, priorUnits } = await loadCountyInputs(picked, parse, ctx.spec, req.period, inWorkbook);
   const sources = req.files.map(pickedSource);
   const result = await mergeFiles(sources, parse, {
     spec: ctx.spec,
@@ -166,6 +166,7 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
     deadlineDay: ctx.settings.deadlineDay,
     roster,
     priorCounty,
+    priorUnits,
     onProgress: req.onProgress,
   });
   const today = ctx.today();

@@ -1,4 +1,5 @@
 /** `yuebao validate --prior`: the 累计数 chain checked against last month, wherever it is known. */
+import { readFileSync } from "fs";
 import { join } from "path";
 import { ANNEX } from "../../src/form/spec";
 import { cumCell, run, tempDir, writeBooks } from "./support";
@@ -95,5 +96,66 @@ describe("fill lists every 累计数 it corrected", () => {
     const en = await run(["fill", p("7月.xlsx"), "--period", "2018-07", "--prior", p("6月.xlsx"), "--out", p("en.xlsx"), "--lang", "en"]);
     expect(en.out).toContain(`  [corrected] 2018年7月 › ${cumCell(2)}: was 999, now 105`);
     expect(en.all).toContain("1 of them typed wrong and corrected");
+  });
+});
+
+describe("merge --prior checks each unit against its own row of last month's detail sheet", () => {
+  let t: ReturnType<typeof tempDir>;
+  const p = (n: string) => join(t.dir, n);
+  beforeAll(() => {
+    t = tempDir("chain-merge");
+    writeBooks(
+      [
+        {
+          path: p("云集镇6月.xlsx"),
+          sheets: [{ name: "2018年6月", unit: "云集镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }],
+        },
+        {
+          path: p("泉湖镇6月.xlsx"),
+          sheets: [{ name: "2018年6月", unit: "泉湖镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }],
+        },
+        {
+          path: p("茶市镇6月.xlsx"),
+          sheets: [{ name: "2018年6月", unit: "茶市镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }],
+        },
+        {
+          path: p("云集镇7月.xlsx"),
+          sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: WRONG }],
+        },
+        {
+          path: p("茶市镇7月.xlsx"),
+          sheets: [{ name: "2018年7月", unit: "茶市镇", date: "2018-08-05", month: JULY_M, cumulative: JULY_C }],
+        },
+      ],
+      t.dir,
+    );
+  });
+  afterAll(() => t.remove());
+
+  it("a wrong unit is excluded with unit, item and both months' figures; a unit gone since last month is listed", async () => {
+    const june = p("县汇总-2018-06.xlsx");
+    const m = await run(["merge", p("云集镇6月.xlsx"), p("泉湖镇6月.xlsx"), p("茶市镇6月.xlsx"), "--period", "2018-06", "--out", june]);
+    expect(m.code).toBe(0);
+    const r = await run([
+      "merge",
+      p("云集镇7月.xlsx"),
+      p("茶市镇7月.xlsx"),
+      "--period",
+      "2018-07",
+      "--prior",
+      june,
+      "--out",
+      p("县汇总-2018-07.xlsx"),
+      "--json",
+      p("7.json"),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.all).toContain(`云集镇“${label}”累计数应为105（2018年6月累计数70加本月数35），现为999。`);
+    expect(r.all).toContain("泉湖镇在2018年6月汇总中有报表，本月未报送。");
+    const json = JSON.parse(readFileSync(p("7.json"), "utf8")) as { files: { unit: string; status: string }[] };
+    expect(json.files.map((f) => [f.unit, f.status])).toEqual([
+      ["云集镇", "excluded"],
+      ["茶市镇", "included"],
+    ]);
   });
 });

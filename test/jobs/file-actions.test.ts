@@ -81,6 +81,25 @@ describe("file-mode actions", () => {
     expect(out.changed).toContainEqual({ item: "cases", cell: "D7", current: 9, computed: 7 });
   });
 
+  it("merge with last month's county workbook checks each unit against its own row and lists who stopped", async () => {
+    const { actions, downloads } = setup();
+    const june = { year: 2018, month: 6 };
+    await actions.merge({ files: [unitFile("云集镇", 1, 5, june), unitFile("泉湖镇", 1, 5, june)], period: june });
+    const prior = picked("县汇总-2018-06.xlsx", downloads[0].bytes);
+    // 云集镇: 5 + 2 should be 7, typed 9 → excluded; 泉湖镇 sent nothing in July.
+    const out = await actions.merge({ files: [unitFile("云集镇", 2, 9)], prior, period });
+    expect(out.result.files[0].status).toBe("excluded");
+    expect(out.result.files[0].findings).toContainEqual(
+      expect.objectContaining({
+        code: "unit-cumulative-mismatch",
+        params: expect.objectContaining({ unit: "云集镇", prior: "5", month: "2", actual: "9" }),
+      }),
+    );
+    expect(out.result.findings).toContainEqual(
+      expect.objectContaining({ code: "prior-unit-not-reported", params: { unit: "泉湖镇", priorPeriod: "2018-06" } }),
+    );
+  });
+
   it("merges picked files, downloads the county workbook and writes the 催报 text", async () => {
     const { actions, downloads } = setup();
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n茶市镇\n"));
