@@ -6,7 +6,7 @@ import { periodKey, periodLabelZh } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
-import { loadCountyInputs, mergeFiles } from "../jobs/merge-files";
+import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "../jobs/merge-files";
 import type { ParsedArgs } from "./args";
 import { common, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutputs, type Io } from "./common";
 import type { Output } from "./output";
@@ -55,6 +55,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     },
   });
 
+  // No file holds a report for this month: exit 2, nothing written (the error names the months they hold).
+  refuseWrongMonth(result);
   const today = todayYmd(io);
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
   // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.

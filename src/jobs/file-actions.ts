@@ -24,7 +24,7 @@ import { checkReport, reportsToCheck } from "./check-report";
 import { filledFileName, fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
-import { loadCountyInputs, mergeFiles } from "./merge-files";
+import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "./merge-files";
 import { pickedSource, unreadableProblem } from "./sources";
 
 export interface FileActionsDeps {
@@ -154,6 +154,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         priorUnits,
         onProgress: req.onProgress,
       });
+      refuseWrongMonth(result);
       const today = d.today();
       const fileName = downloadName(`${d.office}汇总-${sheetNameForPeriod(req.period)}`);
       d.download(fileName, m.write(countyPlans(d.spec, result, { county: d.office, date: today })));

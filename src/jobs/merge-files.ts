@@ -5,7 +5,8 @@
 import { locateReports, pickReport } from "../form/locate";
 import { Merger, type MergeOptions } from "../form/merge";
 import type { MergeResult } from "../form/merge-types";
-import { addMonths, type Period } from "../form/period";
+import { addMonths, periodKey, type Period } from "../form/period";
+import { JobError } from "./job-error";
 import type { UnitReport } from "../form/report";
 import { parseRosterText, rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
@@ -34,6 +35,23 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
   }
   opts.onProgress?.(done, sources.length, "");
   return merger.finish();
+}
+
+/**
+ * The wrong month must not produce a total: when files were read but none holds a report for
+ * the month asked for, nothing is written and the months they do hold are named.
+ */
+export function refuseWrongMonth(result: MergeResult): void {
+  const reported = result.files.some((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate");
+  const skipped = result.files.filter((f) => f.status === "skipped");
+  if (reported || skipped.length === 0) return;
+  const found = new Set<string>();
+  for (const f of skipped)
+    for (const x of f.findings)
+      if (x.code === "no-report-for-period") for (const k of x.params.found.split(/,\s*/).filter(Boolean)) found.add(k);
+  // Months in order ("2018-06" < "2018-07" as keys), an unknown month last.
+  const keys = [...found].sort((a, b) => (a === "?" ? 1 : b === "?" ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  throw new JobError("no-report-for-month", { period: periodKey(result.period), found: keys });
 }
 
 const ROSTER_SHEET = matchKey("单位名册");

@@ -29,7 +29,7 @@ import { checkReport } from "./check-report";
 import { fillConflicts, fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
-import { loadCountyInputs, loadPriorReport, mergeFiles } from "./merge-files";
+import { loadCountyInputs, loadPriorReport, mergeFiles, refuseWrongMonth } from "./merge-files";
 import { pickedSource, type ParseWorkbook } from "./sources";
 
 export interface JobContext {
@@ -169,6 +169,7 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
     priorUnits,
     onProgress: req.onProgress,
   });
+  refuseWrongMonth(result);
   const today = ctx.today();
   // A roster from a file is kept in the county workbook's 单位名册 sheet (when it has none
   // yet), so next month's merge finds it there; an existing sheet is never replaced.

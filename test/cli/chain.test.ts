@@ -1,5 +1,5 @@
 /** `yuebao validate --prior`: the 累计数 chain checked against last month, wherever it is known. */
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { ANNEX } from "../../src/form/spec";
 import { cumCell, run, tempDir, writeBooks } from "./support";
@@ -157,5 +157,54 @@ describe("merge --prior checks each unit against its own row of last month's det
       ["云集镇", "excluded"],
       ["茶市镇", "included"],
     ]);
+  });
+});
+
+describe("the wrong month produces no total", () => {
+  let t: ReturnType<typeof tempDir>;
+  const p = (n: string) => join(t.dir, n);
+  beforeAll(() => {
+    t = tempDir("chain-month");
+    writeBooks(
+      [
+        {
+          path: p("云集镇7月.xlsx"),
+          sheets: [{ name: "2018年7月", unit: "云集镇", date: "2018-08-05", month: JULY_M, cumulative: JULY_C }],
+        },
+        {
+          path: p("茶市镇7月.xlsx"),
+          sheets: [{ name: "2018年7月", unit: "茶市镇", date: "2018-08-05", month: JULY_M, cumulative: JULY_C }],
+        },
+        {
+          path: p("泉湖镇6月.xlsx"),
+          sheets: [{ name: "2018年6月", unit: "泉湖镇", date: "2018-07-05", month: JUNE_M, cumulative: JUNE_C }],
+        },
+      ],
+      t.dir,
+    );
+  });
+  afterAll(() => t.remove());
+
+  it("merge --period 2018-08 on July files: exit 2, nothing written, the months the files hold named", async () => {
+    const out = p("县汇总-2018-08.xlsx");
+    const r = await run(["merge", p("云集镇7月.xlsx"), p("茶市镇7月.xlsx"), "--period", "2018-08", "--out", out, "--json", p("8.json")]);
+    expect(r.code).toBe(2);
+    expect(r.all).toContain("所选文件均为2018年7月的报表，没有2018年8月的报表，未生成汇总表。");
+    expect(r.all).not.toContain("均已按要求报送");
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(p("8.json"))).toBe(false);
+  });
+
+  it("files of several months are listed in order, in English too", async () => {
+    const r = await run(["merge", p("云集镇7月.xlsx"), p("泉湖镇6月.xlsx"), "--period", "2018-08", "--out", p("x.xlsx"), "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.all).toContain("None of the files holds a report for 2018-08 (they hold 2018-06, 2018-07)");
+    expect(existsSync(p("x.xlsx"))).toBe(false);
+  });
+
+  it("one file of the month is enough to merge", async () => {
+    const r = await run(["merge", p("云集镇7月.xlsx"), p("泉湖镇6月.xlsx"), "--period", "2018-07", "--out", p("y.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(existsSync(p("y.xlsx"))).toBe(true);
   });
 });

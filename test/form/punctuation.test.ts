@@ -222,6 +222,11 @@ describe("full-width punctuation in Chinese text", () => {
       "no-files": [{ job: "validate" }, { job: "fill" }, { job: "merge" }],
       "choose-period": [{}],
       "report-month-unknown": [{ sheet: "Sheet1" }],
+      "no-report-for-month": [
+        { period: "2018-08", found: ["2018-07"] },
+        { period: "2018-08", found: ["2018-06", "2018-07", "?"] },
+        { period: "2018-08", found: [] },
+      ],
     };
     const data = [
       "云集镇(2).xlsx",

@@ -100,6 +100,16 @@ describe("file-mode actions", () => {
     );
   });
 
+  it("merge for a month no picked file holds downloads nothing and names the month they hold", async () => {
+    const { actions, downloads } = setup();
+    const august = { year: 2018, month: 8 };
+    await expect(actions.merge({ files: [unitFile("云集镇", 2, 10), unitFile("泉湖镇", 3, 9)], period: august })).rejects.toMatchObject({
+      code: "no-report-for-month",
+      params: { period: "2018-08", found: ["2018-07"] },
+    });
+    expect(downloads).toEqual([]);
+  });
+
   it("merges picked files, downloads the county workbook and writes the 催报 text", async () => {
     const { actions, downloads } = setup();
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n茶市镇\n"));
