@@ -154,6 +154,9 @@ export interface MergeOutcome {
   reminder: string;
 }
 
+export type { MonthsHeld } from "./merge-files";
+import type { MonthsHeld } from "./merge-files";
+
 export interface PaneActions {
   mode: Mode;
   /** The settings the jobs use now (reflects saveSettings at once). */
@@ -173,4 +176,6 @@ export interface PaneActions {
   onSheetChanged?(callback: () => void): Promise<() => void>;
   fillCumulative(req: FillRequest): Promise<FillOutcome>;
   merge(req: MergeRequest): Promise<MergeOutcome>;
+  /** The months the picked unit files hold (to preselect the month most of them hold). */
+  monthsHeld?(files: PickedFile[]): Promise<MonthsHeld>;
 }

@@ -24,7 +24,7 @@ import { checkReport, reportsToCheck } from "./check-report";
 import { filledFileName, fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
-import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "./merge-files";
+import { loadCountyInputs, mergeFiles, monthsHeld, refuseWrongMonth } from "./merge-files";
 import { pickedSource, unreadableProblem } from "./sources";
 
 export interface FileActionsDeps {
@@ -133,6 +133,11 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         fileName,
         ...(r.convertedFrom ? { convertedFrom: r.convertedFrom } : {}),
       };
+    },
+
+    async monthsHeld(files) {
+      const m = await d.files();
+      return monthsHeld(files.map(pickedSource), m.parse, d.spec);
     },
 
     async merge(req) {

@@ -126,3 +126,35 @@ export async function loadCountyInputs(
     priorUnits: picked.prior ? prior?.units : inWorkbook.priorUnits,
   };
 }
+
+export interface MonthsHeld {
+  /** Months by how many files hold a report for them, most first (then the later month). */
+  months: Array<{ period: Period; files: number }>;
+  /** Files read (unreadable ones are not counted). */
+  read: number;
+}
+
+/** Which months the picked files hold, so the pane can preselect the month most of them hold. */
+export async function monthsHeld(sources: readonly ByteSource[], parse: ParseWorkbook, spec: FormSpec): Promise<MonthsHeld> {
+  const counts = new Map<string, { period: Period; files: number }>();
+  let read = 0;
+  for (const src of sources) {
+    try {
+      const reports = locateReports(await parse(await src.read(), src.name), spec, { fileName: src.name });
+      read++;
+      const keys = new Set<string>();
+      for (const r of reports) if (r.period) keys.add(periodKey(r.period));
+      for (const k of keys) {
+        const r = reports.find((x) => x.period && periodKey(x.period) === k);
+        if (!r?.period) continue;
+        const c = counts.get(k) ?? { period: r.period, files: 0 };
+        c.files++;
+        counts.set(k, c);
+      }
+    } catch {
+      // An unreadable file holds no month; merge says why.
+    }
+  }
+  const months = [...counts.values()].sort((a, b) => b.files - a.files || b.period.year - a.period.year || b.period.month - a.period.month);
+  return { months, read };
+}

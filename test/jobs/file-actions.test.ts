@@ -110,6 +110,24 @@ describe("file-mode actions", () => {
     expect(downloads).toEqual([]);
   });
 
+  it("says which months the picked files hold, most first", async () => {
+    const { actions } = setup();
+    const june = { year: 2018, month: 6 };
+    const held = await actions.monthsHeld!([
+      unitFile("云集镇", 2, 10),
+      unitFile("泉湖镇", 2, 10),
+      unitFile("茶市镇", 2, 10, june),
+      picked("坏文件.xlsx", new TextEncoder().encode("not a zip")),
+    ]);
+    expect(held).toEqual({
+      months: [
+        { period, files: 2 },
+        { period: june, files: 1 },
+      ],
+      read: 3,
+    });
+  });
+
   it("merges picked files, downloads the county workbook and writes the 催报 text", async () => {
     const { actions, downloads } = setup();
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n茶市镇\n"));

@@ -89,6 +89,10 @@ export interface Strings {
   priorCounty: string;
   priorCountyHint: string;
   mergeButton: string;
+  /** The month preselected from the picked files; a chosen month few of them hold. */
+  monthPreselected: (month: string, files: number, total: number) => string;
+  monthFewFiles: (month: string, files: number, total: number) => string;
+  mergeAnyway: string;
   progress(done: number, total: number, file: string): string;
   expected: string;
   included: string;
@@ -212,6 +216,9 @@ const zh: Strings = {
   priorCounty: "上月县汇总表",
   priorCountyHint: "可选，用于核对累计数",
   mergeButton: "开始汇总",
+  monthPreselected: (month, n, total) => `已按所选文件选定报表月份：${total}个文件中有${n}个为${month}的报表。`,
+  monthFewFiles: (month, n, total) => `${total}个文件中只有${n}个为${month}的报表。确定按${month}汇总吗？`,
+  mergeAnyway: "仍然汇总",
   progress: (done, total, file) => `正在读取（${done}/${total}）：${file}`,
   expected: "应报",
   included: "已汇总",
@@ -320,6 +327,9 @@ const en: Strings = {
   priorCounty: "Last month's county total",
   priorCountyHint: "Optional: used to check cumulative figures",
   mergeButton: "Merge",
+  monthPreselected: (month, n, total) => `Month chosen from the files: ${n} of ${total} hold a report for ${month}.`,
+  monthFewFiles: (month, n, total) => `Only ${n} of ${total} files hold a report for ${month}. Merge ${month} anyway?`,
+  mergeAnyway: "Merge anyway",
   progress: (done, total, file) => `Reading ${done}/${total}: ${file}`,
   expected: "Expected",
   included: "Merged",
