@@ -6,7 +6,7 @@ import { periodKey, periodLabelZh } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
 import { writeWorkbook } from "../files/write";
-import { loadCountyInputs, mergeFiles } from "../jobs/merge-files";
+import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "../jobs/merge-files";
 import type { ParsedArgs } from "./args";
 import { common, fileParser, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutputs, type Io } from "./common";
 import type { Output } from "./output";
@@ -19,13 +19,13 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const rosterPath = args.options.get("roster");
   const priorPath = args.options.get("prior");
   // Without --roster, last month's county workbook may carry its 单位名册.
-  const { roster, priorCounty } = await loadCountyInputs(
+  const { roster, priorCounty, priorUnits } = await loadCountyInputs(
     { roster: rosterPath ? fileSource(rosterPath) : undefined, prior: priorPath ? fileSource(priorPath) : undefined },
     parse,
     ANNEX,
     c.period,
   );
-  if (priorPath && !priorCounty)
+  if (priorPath && !priorCounty && !priorUnits?.length)
     io.err(
       say(
         c.lang,
@@ -44,6 +44,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     deadlineDay: c.deadlineDay,
     roster,
     priorCounty,
+    priorUnits,
     onProgress: (done, n, file) => {
       if (n < 20) return;
       if (io.tty)
@@ -57,6 +58,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     load: parser.load,
   }).finally(() => parser.close());
 
+  // No file holds a report for this month: exit 2, nothing written (the error names the months they hold).
+  refuseWrongMonth(result);
   const today = todayYmd(io);
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
   // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.

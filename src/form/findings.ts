@@ -69,6 +69,17 @@ export interface FindingParams {
   unreadable: { problem: Problem };
   duplicate: { other: string; unit: string };
   "county-cumulative-mismatch": ItemParams & { actual: string; prior: string; month: string; expected: string };
+  /** A unit's 累计数 against its own row in last month's county detail sheet; `priorPeriod` "2018-06". */
+  "unit-cumulative-mismatch": ItemParams & {
+    unit: string;
+    priorPeriod: string;
+    prior: string;
+    month: string;
+    expected: string;
+    actual: string;
+  };
+  /** A unit in last month's county detail sheet that sent nothing this month. */
+  "prior-unit-not-reported": { unit: string; priorPeriod: string };
 }
 
 export type FindingCode = keyof FindingParams;

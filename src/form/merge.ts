@@ -4,11 +4,12 @@
  * The result does not depend on the order files arrive in.
  */
 import { cumulativeFigures, expectedCumulative } from "./cumulative";
-import { hasErrors, type Finding } from "./findings";
+import { hasErrors, type Finding, type FindingOf } from "./findings";
 import type { WorkbookGrids } from "./grid";
 import { cleanUnitName, locateReports, noReportFinding, pickReport, priorReport } from "./locate";
 import type { FileOutcome, MergeResult, TotalRow } from "./merge-types";
-import { compareYmd, type Period } from "./period";
+import { addMonths, compareYmd, periodKey, samePeriod, type Period } from "./period";
+import { PriorPool, type PriorUnit } from "./prior-units";
 import { formatScaled, fromScaled, type UnitReport } from "./report";
 import { matchUnit, unitFromFileName, unitKey, type Roster } from "./roster";
 import type { Problem } from "./problems";
@@ -23,6 +24,8 @@ export interface MergeOptions {
   roster?: Roster;
   /** Last month's county total (a report in the annex layout), to check the county 累计. */
   priorCounty?: UnitReport;
+  /** Last month's units from the county detail sheet: each unit's own 累计 chain is checked. */
+  priorUnits?: readonly PriorUnit[];
 }
 
 interface Pending {
@@ -34,7 +37,11 @@ interface Pending {
 export class Merger {
   private readonly pending: Pending[] = [];
 
-  constructor(private readonly opts: MergeOptions) {}
+  private readonly priors: PriorPool;
+
+  constructor(private readonly opts: MergeOptions) {
+    this.priors = new PriorPool().add((opts.priorUnits ?? []).filter((u) => samePeriod(u.period, addMonths(opts.period, -1))));
+  }
 
   /** A workbook that could not be read at all, and why. */
   addUnreadable(file: string, problem: Problem): FileOutcome {
@@ -66,13 +73,6 @@ export class Merger {
     const { spec, period, roster } = this.opts;
     // A workbook that also holds last month lets us check the unit's own 累计 chain.
     const prior = priorReport(sameWorkbook, period, report);
-    const findings = validateReport(report, spec, {
-      period,
-      startMonth: this.opts.startMonth,
-      deadlineDay: this.opts.deadlineDay,
-      roster,
-      priorCumulative: prior ? cumulativeFigures(prior) : undefined,
-    });
     const written = report.unit?.name;
     let rosterUnit: string | undefined;
     if (roster && roster.units.length > 0) {
@@ -80,6 +80,21 @@ export class Merger {
     } else if (written) {
       rosterUnit = cleanUnitName(written).replace(/(人民政府|政府)$/u, "");
     }
+    // Else its own row in last month's county detail.
+    const fromCounty = prior
+      ? undefined
+      : (this.priors.find(rosterUnit, addMonths(period, -1)) ?? this.priors.find(written, addMonths(period, -1)));
+    const findings = validateReport(report, spec, {
+      period,
+      startMonth: this.opts.startMonth,
+      deadlineDay: this.opts.deadlineDay,
+      roster,
+      priorCumulative: prior ? cumulativeFigures(prior) : fromCounty?.cumulative,
+    }).map((f) =>
+      fromCounty && f.code === "cumulative-mismatch" && f.params.prior !== ""
+        ? namedMismatch(f, rosterUnit ?? written ?? fromCounty.unit, fromCounty.period)
+        : f,
+    );
     const figures: NonNullable<FileOutcome["figures"]> = {};
     for (const f of report.items) figures[f.item] = { month: f.month.scaled ?? 0, cumulative: f.cumulative.scaled ?? 0 };
     const outcome: FileOutcome = {
@@ -157,6 +172,20 @@ export class Merger {
       .map((f) => f.rosterUnit ?? f.unit ?? f.file);
 
     const findings: Finding[] = [];
+    // Units in last month's county detail that sent nothing this month.
+    const sent = new Set(
+      files
+        .filter((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate")
+        .flatMap((f) => [f.rosterUnit, f.unit].filter((u): u is string => !!u).map(unitKey)),
+    );
+    for (const u of this.priors.all())
+      if (!sent.has(unitKey(u.unit)))
+        findings.push({
+          severity: "warning",
+          code: "prior-unit-not-reported",
+          sheet: "",
+          params: { unit: u.unit, priorPeriod: periodKey(u.period) },
+        });
     if (this.opts.priorCounty) {
       const prior = cumulativeFigures(this.opts.priorCounty);
       for (const { item, month: m, cumulative: c } of sums) {
@@ -211,4 +240,14 @@ export function mergeWorkbooks(workbooks: ReadonlyArray<{ file: string; workbook
   const m = new Merger(opts);
   for (const w of workbooks) m.addWorkbook(w.file, w.workbook);
   return m.finish();
+}
+
+/** The unit's chain mismatch against last month's county detail: the message names the unit and the month. */
+function namedMismatch(f: FindingOf<"cumulative-mismatch">, unit: string, priorPeriod: Period): Finding {
+  const { item, itemId, expected, actual, month, prior } = f.params;
+  return {
+    ...f,
+    code: "unit-cumulative-mismatch",
+    params: { item, itemId, unit, priorPeriod: periodKey(priorPeriod), prior, month, expected, actual },
+  };
 }

@@ -76,6 +76,9 @@ const ZH: Renderers = {
     p.period ? `文件中没有${dateZh(p.period)}的月报表${p.found ? `（只有${monthsZh(p.found)}）` : ""}。` : `文件中没有找到月报表。`,
   unreadable: (p) => describeProblem(p.problem, "zh"),
   duplicate: (p) => `与“${p.other}”重复报送${p.unit ? `（均为${p.unit}）` : ""}，已按“${p.other}”汇总。`,
+  "unit-cumulative-mismatch": (p) =>
+    `${p.unit}“${p.item}”累计数应为${p.expected}（${dateZh(p.priorPeriod)}累计数${p.prior}加本月数${p.month}），现为${p.actual}。`,
+  "prior-unit-not-reported": (p) => `${p.unit}在${dateZh(p.priorPeriod)}汇总中有报表，本月未报送。`,
   "county-cumulative-mismatch": (p) =>
     `汇总“${p.item}”累计数${p.actual}不等于上月累计数${p.prior}加本月数${p.month}（应为${p.expected}），请核对各单位累计数。`,
 };
@@ -121,6 +124,9 @@ const EN: Renderers = {
     p.period ? `The file has no report for ${p.period}${p.found ? ` (only ${p.found})` : ""}.` : `The file holds no monthly report.`,
   unreadable: (p) => describeProblem(p.problem, "en"),
   duplicate: (p) => `Duplicate of "${p.other}" (both ${p.unit}); "${p.other}" was counted.`,
+  "unit-cumulative-mismatch": (p) =>
+    `${p.unit} "${itemEn(p)}": cumulative should be ${p.expected} (${p.priorPeriod}'s ${p.prior} + this month's ${p.month}); it is ${p.actual}.`,
+  "prior-unit-not-reported": (p) => `${p.unit} was in the ${p.priorPeriod} county total but sent nothing this month.`,
   "county-cumulative-mismatch": (p) =>
     `County "${itemEn(p)}" cumulative ${p.actual} ≠ last month's ${p.prior} + this month's ${p.month} = ${p.expected}; check the units' cumulative figures.`,
 };

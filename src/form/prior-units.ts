@@ -67,6 +67,9 @@ export class PriorPool {
   find(unit: string | undefined, period: Period): PriorUnit | undefined {
     return unit ? this.byKey.get(`${unitKey(unit)}|${periodKey(period)}`) : undefined;
   }
+  all(): PriorUnit[] {
+    return [...this.byKey.values()];
+  }
   get size(): number {
     return this.byKey.size;
   }

@@ -3,12 +3,18 @@
  * and the command line both render every error through describeError; nothing shows e.message.
  */
 import type { Bilingual, Lang } from "./lang";
+import { parsePeriod, periodLabelZh } from "./period";
 import { isProblemError, type FileKind, type JobName, type Problem, type ProblemCode, type ProblemParams } from "./problems";
 import type { SheetNameProblem } from "./sheet-names";
 
 type Render<C extends ProblemCode> = (p: ProblemParams[C], lang: Lang) => string;
 type Catalogue = { readonly [C in ProblemCode]: Bilingual<Render<C>> };
 
+/** "2018-07" → "2018年7月"; "?" → a report of unknown month. */
+const monthZh = (key: string): string => {
+  const p = parsePeriod(key);
+  return p ? periodLabelZh(p) : "月份不明";
+};
 const fileZh = (f: string) => `文件“${f || "（未命名文件）"}”`;
 const fileEn = (f: string) => `File "${f || "(unnamed file)"}"`;
 const noteZh = (d: string) => (d ? `（${d}）` : "");
@@ -142,6 +148,18 @@ const CATALOGUE: Catalogue = {
   },
   "no-files": { zh: (p) => PICK[p.job].zh, en: (p) => PICK[p.job].en },
   "choose-period": { zh: () => `请选择报表月份。`, en: () => `Choose the report month.` },
+  "no-report-for-month": {
+    zh: (p) =>
+      p.found.length === 0
+        ? `所选文件中没有${monthZh(p.period)}的报表，未生成汇总表。`
+        : p.found.length === 1
+          ? `所选文件均为${monthZh(p.found[0])}的报表，没有${monthZh(p.period)}的报表，未生成汇总表。请改选报表月份或文件。`
+          : `所选文件中没有${monthZh(p.period)}的报表（只有${p.found.map(monthZh).join("、")}的报表），未生成汇总表。请改选报表月份或文件。`,
+    en: (p) =>
+      p.found.length === 0
+        ? `None of the files holds a report for ${p.period}; no county total was made.`
+        : `None of the files holds a report for ${p.period} (they hold ${p.found.map((k) => (k === "?" ? "a month not stated" : k)).join(", ")}); no county total was made. Choose another month or other files.`,
+  },
   "report-month-unknown": {
     zh: (p) => `无法判断工作表“${p.sheet}”的报表月份，请在表名中写明，例如“2018年7月”。`,
     en: (p) => `The month of sheet "${p.sheet}" is unknown; name the sheet like 2018年7月.`,

@@ -50,6 +50,8 @@ export interface ProblemParams {
   "choose-period": Record<string, never>;
   /** The active report's month cannot be read off its sheet. */
   "report-month-unknown": { sheet: string };
+  /** No picked file holds a report for `period` ("2018-08"); `found`: the months they hold ("2018-07", "?"). */
+  "no-report-for-month": { period: string; found: string[] };
 }
 
 export type ProblemCode = keyof ProblemParams;

@@ -132,6 +132,8 @@ export interface FillOutcome {
   fileName?: string;
   /** The picked file was .xls / .et / .ods / .xlsb: fileName is a new .xlsx (file mode). */
   convertedFrom?: LegacyFormat;
+  /** Cells written over a typed value that differed (was → now); absent or empty when none. */
+  changed?: FillConflict[];
   /** Nothing was written: these cells hold other values; ask, then run again with overwrite. */
   confirm?: FillConflict[];
 }
@@ -152,6 +154,9 @@ export interface MergeOutcome {
   reminder: string;
 }
 
+export type { MonthsHeld } from "./merge-files";
+import type { MonthsHeld } from "./merge-files";
+
 export interface PaneActions {
   mode: Mode;
   /** The settings the jobs use now (reflects saveSettings at once). */
@@ -171,4 +176,6 @@ export interface PaneActions {
   onSheetChanged?(callback: () => void): Promise<() => void>;
   fillCumulative(req: FillRequest): Promise<FillOutcome>;
   merge(req: MergeRequest): Promise<MergeOutcome>;
+  /** The months the picked unit files hold (to preselect the month most of them hold). */
+  monthsHeld?(files: PickedFile[]): Promise<MonthsHeld>;
 }

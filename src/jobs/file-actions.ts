@@ -24,7 +24,7 @@ import { checkReport, reportsToCheck } from "./check-report";
 import { filledFileName, fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
-import { loadCountyInputs, mergeFiles } from "./merge-files";
+import { loadCountyInputs, mergeFiles, monthsHeld, refuseWrongMonth } from "./merge-files";
 import { pickedSource, unreadableProblem } from "./sources";
 
 export interface FileActionsDeps {
@@ -129,15 +129,21 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         priorSource: r.priorSource,
         written: r.written,
         findings: r.findings,
+        changed: r.changed,
         fileName,
         ...(r.convertedFrom ? { convertedFrom: r.convertedFrom } : {}),
       };
     },
 
+    async monthsHeld(files) {
+      const m = await d.files();
+      return monthsHeld(files.map(pickedSource), m.parse, d.spec);
+    },
+
     async merge(req) {
       if (req.files.length === 0) throw new JobError("no-files", { job: "merge" });
       const m = await d.files();
-      const { roster, priorCounty } = await loadCountyInputs(
+      const { roster, priorCounty, priorUnits } = await loadCountyInputs(
         { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) },
         m.parse,
         d.spec,
@@ -150,8 +156,10 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         deadlineDay: settings.deadlineDay,
         roster,
         priorCounty,
+        priorUnits,
         onProgress: req.onProgress,
       });
+      refuseWrongMonth(result);
       const today = d.today();
       const fileName = downloadName(`${d.office}汇总-${sheetNameForPeriod(req.period)}`);
       d.download(fileName, m.write(countyPlans(d.spec, result, { county: d.office, date: today })));

@@ -12,7 +12,8 @@ import { addMonths, type Period } from "../form/period";
 import type { FormSpec } from "../form/spec";
 import type { RangeWrite } from "../form/plan";
 import type { LegacyFormat, WorkbookFormat } from "../files/formats";
-import { fillWrites } from "./fill-writes";
+import type { FillConflict } from "./actions";
+import { fillConflicts, fillWrites } from "./fill-writes";
 import type { ParseWorkbook } from "./sources";
 
 export type PatchWorkbook = (bytes: Uint8Array, name: string, writes: RangeWrite[]) => Uint8Array;
@@ -43,6 +44,8 @@ export interface FillFileResult {
   priorSource: string;
   written: number;
   findings: Finding[];
+  /** 累计数 cells whose typed value differed and were replaced in the result (was → now). */
+  changed: FillConflict[];
   /** Set when the clerk's file was .xls / .et / .ods / .xlsb: the result is a new .xlsx. */
   convertedFrom?: LegacyFormat;
 }
@@ -51,7 +54,7 @@ export async function fillFile(req: FillFileRequest, parse: ParseWorkbook, write
   const wb = await parse(req.bytes, req.name);
   const reports = locateReports(wb, req.spec, { fileName: req.name, requested: req.period });
   const report = pickReport(reports, req.period);
-  if (!report) return { priorSource: "", written: 0, findings: [noReportFinding(reports, req.period)] };
+  if (!report) return { priorSource: "", written: 0, findings: [noReportFinding(reports, req.period)], changed: [] };
   const priorPeriod = addMonths(req.period, -1);
   let prior: PriorRef | undefined;
   let priorSource = "";
@@ -69,11 +72,12 @@ export async function fillFile(req: FillFileRequest, parse: ParseWorkbook, write
   }
   const plan = planFill(report, req.period, req.startMonth, prior, req.mode, req.spec);
   const findings = plan.findings;
-  if (plan.cells.length === 0) return { sheet: report.sheet, priorSource, written: 0, findings };
-  // plan.replaces needs no question here: the result is a new file, the clerk's own is untouched.
+  if (plan.cells.length === 0) return { sheet: report.sheet, priorSource, written: 0, findings, changed: [] };
+  // plan.replaces needs no question here (the result is a new file, the clerk's own is untouched),
+  // but every typed value that was wrong is listed.
   const writes = fillWrites(plan, report.sheet);
   const format = writer.format(req.bytes, req.name);
-  const done = { sheet: report.sheet, priorSource, written: plan.cells.length, findings };
+  const done = { sheet: report.sheet, priorSource, written: plan.cells.length, findings, changed: fillConflicts(plan.replaces) };
   if (format === "xlsx") return { ...done, bytes: writer.patch(req.bytes, req.name, writes) };
   return { ...done, bytes: writer.rebuild(wb, writes), convertedFrom: format };
 }

@@ -5,9 +5,20 @@
  * protected sheet even in unlocked cells.
  */
 import { parseAddress, cellAddress } from "../form/grid";
-import type { FillPlan } from "../form/cumulative";
+import type { FillPlan, FillReplace } from "../form/cumulative";
 import { fromScaled } from "../form/report";
 import type { RangeWrite } from "../form/plan";
+import type { FillConflict } from "./actions";
+
+/** The 累计数 cells a fill changes over what the clerk typed, in plain numbers (for asking and for listing). */
+export function fillConflicts(replaces: readonly FillReplace[]): FillConflict[] {
+  return replaces.map((r) => ({
+    item: r.item,
+    cell: r.cell,
+    current: r.current === undefined ? undefined : fromScaled(r.current),
+    computed: fromScaled(r.scaled),
+  }));
+}
 
 export function fillWrites(plan: FillPlan, sheet: string): RangeWrite[] {
   const cells = plan.cells.map((c) => ({ ...c, pos: parseAddress(c.cell) })).sort((a, b) => a.pos.col - b.pos.col || a.pos.row - b.pos.row);

@@ -8,12 +8,14 @@ import type { WorkbookGrids } from "../form/grid";
 import { locateReports, pickReport } from "../form/locate";
 import { Merger, type MergeOptions } from "../form/merge";
 import type { MergeResult } from "../form/merge-types";
-import { addMonths, type Period } from "../form/period";
+import { addMonths, periodKey, type Period } from "../form/period";
+import { JobError } from "./job-error";
 import type { UnitReport } from "../form/report";
 import { parseRosterText, rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
 import { forEachInOrder } from "./ordered";
+import { detailPriors, type PriorUnit } from "../form/prior-units";
 import { unreadableProblem, type ByteSource, type ParseWorkbook } from "./sources";
 
 export interface MergeFilesOptions extends Omit<MergeOptions, "roster" | "priorCounty"> {
@@ -47,6 +49,23 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
     opts.ahead ?? DEFAULT_AHEAD,
   );
   return merger.finish();
+}
+
+/**
+ * The wrong month must not produce a total: when files were read but none holds a report for
+ * the month asked for, nothing is written and the months they do hold are named.
+ */
+export function refuseWrongMonth(result: MergeResult): void {
+  const reported = result.files.some((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate");
+  const skipped = result.files.filter((f) => f.status === "skipped");
+  if (reported || skipped.length === 0) return;
+  const found = new Set<string>();
+  for (const f of skipped)
+    for (const x of f.findings)
+      if (x.code === "no-report-for-period") for (const k of x.params.found.split(/,\s*/).filter(Boolean)) found.add(k);
+  // Months in order ("2018-06" < "2018-07" as keys), an unknown month last.
+  const keys = [...found].sort((a, b) => (a === "?" ? 1 : b === "?" ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  throw new JobError("no-report-for-month", { period: periodKey(result.period), found: keys });
 }
 
 const ROSTER_SHEET = matchKey("单位名册");
@@ -85,17 +104,19 @@ export async function loadPriorCounty(
   parse: ParseWorkbook,
   spec: FormSpec,
   period: Period,
-): Promise<{ report?: UnitReport; roster?: Roster }> {
+): Promise<{ report?: UnitReport; roster?: Roster; units: PriorUnit[] }> {
   const wb = await parse(await src.read(), src.name);
   const report = pickReport(locateReports(wb, spec, { fileName: src.name, requested: addMonths(period, -1) }), addMonths(period, -1));
   const sheet = wb.sheets.find((s) => matchKey(s.sheet) === ROSTER_SHEET);
   const roster = sheet ? rosterFromGrid(sheet) : undefined;
-  return { report, roster: roster && roster.units.length > 0 ? roster : undefined };
+  return { report, roster: roster && roster.units.length > 0 ? roster : undefined, units: detailPriors(wb, spec) };
 }
 
 export interface CountyInputs {
   roster?: Roster;
   priorCounty?: UnitReport;
+  /** Last month's units from the county detail sheet (each unit's chain is checked against its row). */
+  priorUnits?: PriorUnit[];
 }
 
 /**
@@ -113,5 +134,41 @@ export async function loadCountyInputs(
 ): Promise<CountyInputs> {
   const prior = picked.prior ? await loadPriorCounty(picked.prior, parse, spec, period) : undefined;
   const roster = picked.roster ? await loadRoster(picked.roster, parse) : (inWorkbook.roster ?? prior?.roster);
-  return { roster, priorCounty: picked.prior ? prior?.report : inWorkbook.priorCounty };
+  return {
+    roster,
+    priorCounty: picked.prior ? prior?.report : inWorkbook.priorCounty,
+    priorUnits: picked.prior ? prior?.units : inWorkbook.priorUnits,
+  };
+}
+
+export interface MonthsHeld {
+  /** Months by how many files hold a report for them, most first (then the later month). */
+  months: Array<{ period: Period; files: number }>;
+  /** Files read (unreadable ones are not counted). */
+  read: number;
+}
+
+/** Which months the picked files hold, so the pane can preselect the month most of them hold. */
+export async function monthsHeld(sources: readonly ByteSource[], parse: ParseWorkbook, spec: FormSpec): Promise<MonthsHeld> {
+  const counts = new Map<string, { period: Period; files: number }>();
+  let read = 0;
+  for (const src of sources) {
+    try {
+      const reports = locateReports(await parse(await src.read(), src.name), spec, { fileName: src.name });
+      read++;
+      const keys = new Set<string>();
+      for (const r of reports) if (r.period) keys.add(periodKey(r.period));
+      for (const k of keys) {
+        const r = reports.find((x) => x.period && periodKey(x.period) === k);
+        if (!r?.period) continue;
+        const c = counts.get(k) ?? { period: r.period, files: 0 };
+        c.files++;
+        counts.set(k, c);
+      }
+    } catch {
+      // An unreadable file holds no month; merge says why.
+    }
+  }
+  const months = [...counts.values()].sort((a, b) => b.files - a.files || b.period.year - a.period.year || b.period.month - a.period.month);
+  return { months, read };
 }

@@ -1,6 +1,8 @@
 /** The task pane's actions inside Excel: the four jobs over the live workbook. */
 import type { FindingCode } from "../form/findings";
 import { UNIT_KEY, writeSettings, type PaneActions, type ReportCheck, type SettingsStore } from "./actions";
+import { monthsHeld } from "./merge-files";
+import { pickedSource } from "./sources";
 import { fillJob, insertTemplateJob, mergeJob, validateJob, type JobContext } from "./workbook-jobs";
 
 export interface OfficeExtras {
@@ -59,6 +61,7 @@ export function createOfficeActions(initial: JobContext, extras: OfficeExtras): 
     selectCell: (sheet, cell) => ctx.host.selectCell(sheet, cell),
     fillCumulative: (req) => fillJob(ctx, req),
     merge: (req) => mergeJob(ctx, req),
+    monthsHeld: async (files) => monthsHeld(files.map(pickedSource), await ctx.parser(), ctx.spec),
   };
   if (extras.clearHighlight) actions.clearHighlight = () => extras.clearHighlight!();
   if (extras.onChanged) actions.onSheetChanged = (cb) => extras.onChanged!(watched, cb);

@@ -10,7 +10,7 @@ import { sheetNameForPeriod, templatePlan } from "../form/layout";
 import { locateReport, pickReport, priorReport } from "../form/locate";
 import { addMonths, periodKey, type Period, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
-import { fromScaled, type UnitReport } from "../form/report";
+import type { UnitReport } from "../form/report";
 import { rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { matchKey } from "../form/text";
@@ -26,10 +26,10 @@ import type {
   ValidateRequest,
 } from "./actions";
 import { checkReport } from "./check-report";
-import { fillWrites } from "./fill-writes";
+import { fillConflicts, fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
-import { loadCountyInputs, loadPriorReport, mergeFiles } from "./merge-files";
+import { loadCountyInputs, loadPriorReport, mergeFiles, refuseWrongMonth } from "./merge-files";
 import { pickedSource, type ParseWorkbook } from "./sources";
 
 export interface JobContext {
@@ -133,16 +133,12 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
   const plan = planFill(report, period, ctx.settings.startMonth, prior, req.mode, ctx.spec);
   // Never write over what the clerk typed without asking (the pane asks, then calls again).
   if (plan.replaces.length > 0 && !req.overwrite) {
-    const confirm = plan.replaces.map((r) => ({
-      item: r.item,
-      cell: r.cell,
-      current: r.current === undefined ? undefined : fromScaled(r.current),
-      computed: fromScaled(r.scaled),
-    }));
-    return { sheet: report.sheet, period, priorSource, written: 0, findings: plan.findings, confirm };
+    const confirm = fillConflicts(plan.replaces);
+    return { sheet: report.sheet, period, priorSource, written: 0, findings: plan.findings, changed: [], confirm };
   }
   if (plan.cells.length > 0) await ctx.host.writeRanges(fillWrites(plan, report.sheet));
-  return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: plan.findings };
+  const changed = plan.cells.length > 0 ? fillConflicts(plan.replaces) : [];
+  return { sheet: report.sheet, period, priorSource, written: plan.cells.length, findings: plan.findings, changed };
 }
 
 export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<MergeOutcome> {
@@ -161,7 +157,7 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
       : undefined,
   };
   const picked = { roster: req.roster && pickedSource(req.roster), prior: req.prior && pickedSource(req.prior) };
-  const { roster, priorCounty } = await loadCountyInputs(picked, parse, ctx.spec, req.period, inWorkbook);
+  const { roster, priorCounty, priorUnits } = await loadCountyInputs(picked, parse, ctx.spec, req.period, inWorkbook);
   const sources = req.files.map(pickedSource);
   const result = await mergeFiles(sources, parse, {
     spec: ctx.spec,
@@ -170,8 +166,10 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
     deadlineDay: ctx.settings.deadlineDay,
     roster,
     priorCounty,
+    priorUnits,
     onProgress: req.onProgress,
   });
+  refuseWrongMonth(result);
   const today = ctx.today();
   // A roster from a file is kept in the county workbook's 单位名册 sheet (when it has none
   // yet), so next month's merge finds it there; an existing sheet is never replaced.

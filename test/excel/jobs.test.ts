@@ -188,8 +188,13 @@ describe("fill never writes over typed 累计数 without asking", () => {
     expect(out?.written).toBe(ANNEX.items.length);
     expect(out?.confirm).toBeUndefined();
     expect([d(0), d(1), d(2)]).toEqual([12, 15, 18]);
+    // What was written over is listed: cell, was, now.
+    expect(out?.changed).toEqual([
+      { item: ANNEX.items[1].id, cell: `D${row(1) + 1}`, current: 999, computed: 2 * 2 + 11 },
+      { item: ANNEX.items[2].id, cell: `D${row(2) + 1}`, current: undefined, computed: 3 * 2 + 12 },
+    ]);
     // Filling again changes nothing, so it does not ask.
     out = await fillJob(ctx, { mode: "values" });
-    expect([out.written, out.confirm]).toEqual([ANNEX.items.length, undefined]);
+    expect([out.written, out.confirm, out.changed]).toEqual([ANNEX.items.length, undefined, []]);
   });
 });

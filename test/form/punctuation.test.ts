@@ -89,6 +89,10 @@ const PARAMS: { [C in FindingCode]: FindingParams[C][] } = {
     { other: "云集镇(2).xlsx", unit: "" },
   ],
   "county-cumulative-mismatch": [{ ...item("inspected"), actual: "40", prior: "30", month: "7", expected: "37" }],
+  "unit-cumulative-mismatch": [
+    { ...item("closed"), unit: "云集镇", priorPeriod: "2018-06", prior: "70", month: "35", expected: "105", actual: "999" },
+  ],
+  "prior-unit-not-reported": [{ unit: "泉湖镇", priorPeriod: "2018-06" }],
 };
 
 /** The params' values are data: masked (numbers and codes included). */
@@ -231,6 +235,11 @@ describe("full-width punctuation in Chinese text", () => {
       "no-files": [{ job: "validate" }, { job: "fill" }, { job: "merge" }],
       "choose-period": [{}],
       "report-month-unknown": [{ sheet: "Sheet1" }],
+      "no-report-for-month": [
+        { period: "2018-08", found: ["2018-07"] },
+        { period: "2018-08", found: ["2018-06", "2018-07", "?"] },
+        { period: "2018-08", found: [] },
+      ],
     };
     const data = [
       "云集镇(2).xlsx",

@@ -68,6 +68,66 @@ describe("file-mode actions", () => {
     expect(r.items.find((i) => i.item === "cases")?.cumulative.scaled).toBe(70000);
   });
 
+  it("fill lists the typed 累计数 it corrected (cell, was, now)", async () => {
+    const { actions } = setup();
+    // Typed 累计数 9 (officers 18) everywhere; last month 5 + this month 2 = 7 (officers 10 + 4): all differ.
+    const out = await actions.fillCumulative({
+      file: unitFile("云集镇", 2, 9),
+      priorFile: unitFile("云集镇", 1, 5, { year: 2018, month: 6 }),
+      period,
+      mode: "values",
+    });
+    expect(out.changed?.length).toBe(ANNEX.items.length);
+    expect(out.changed).toContainEqual({ item: "cases", cell: "D7", current: 9, computed: 7 });
+  });
+
+  it("merge with last month's county workbook checks each unit against its own row and lists who stopped", async () => {
+    const { actions, downloads } = setup();
+    const june = { year: 2018, month: 6 };
+    await actions.merge({ files: [unitFile("云集镇", 1, 5, june), unitFile("泉湖镇", 1, 5, june)], period: june });
+    const prior = picked("县汇总-2018-06.xlsx", downloads[0].bytes);
+    // 云集镇: 5 + 2 should be 7, typed 9 → excluded; 泉湖镇 sent nothing in July.
+    const out = await actions.merge({ files: [unitFile("云集镇", 2, 9)], prior, period });
+    expect(out.result.files[0].status).toBe("excluded");
+    expect(out.result.files[0].findings).toContainEqual(
+      expect.objectContaining({
+        code: "unit-cumulative-mismatch",
+        params: expect.objectContaining({ unit: "云集镇", prior: "5", month: "2", actual: "9" }),
+      }),
+    );
+    expect(out.result.findings).toContainEqual(
+      expect.objectContaining({ code: "prior-unit-not-reported", params: { unit: "泉湖镇", priorPeriod: "2018-06" } }),
+    );
+  });
+
+  it("merge for a month no picked file holds downloads nothing and names the month they hold", async () => {
+    const { actions, downloads } = setup();
+    const august = { year: 2018, month: 8 };
+    await expect(actions.merge({ files: [unitFile("云集镇", 2, 10), unitFile("泉湖镇", 3, 9)], period: august })).rejects.toMatchObject({
+      code: "no-report-for-month",
+      params: { period: "2018-08", found: ["2018-07"] },
+    });
+    expect(downloads).toEqual([]);
+  });
+
+  it("says which months the picked files hold, most first", async () => {
+    const { actions } = setup();
+    const june = { year: 2018, month: 6 };
+    const held = await actions.monthsHeld!([
+      unitFile("云集镇", 2, 10),
+      unitFile("泉湖镇", 2, 10),
+      unitFile("茶市镇", 2, 10, june),
+      picked("坏文件.xlsx", new TextEncoder().encode("not a zip")),
+    ]);
+    expect(held).toEqual({
+      months: [
+        { period, files: 2 },
+        { period: june, files: 1 },
+      ],
+      read: 3,
+    });
+  });
+
   it("merges picked files, downloads the county workbook and writes the 催报 text", async () => {
     const { actions, downloads } = setup();
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n泉湖镇\n茶市镇\n"));

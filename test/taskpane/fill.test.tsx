@@ -143,3 +143,46 @@ describe("累计数 on files", () => {
     expect(await screen.findByText(/已下载：云集镇-2018-07-累计.xlsx/)).toBeInTheDocument();
   });
 });
+
+describe("累计数: typed values that were wrong", () => {
+  it("lists every 累计数 it changed (cell, was, now) and how many were wrong", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.fillCumulative.mockResolvedValueOnce({
+      sheet: "2018年7月",
+      period: { year: 2018, month: 7 },
+      priorSource: "2018年6月",
+      written: 11,
+      findings: [],
+      changed: [
+        { item: "closed", cell: "F8", current: 999, computed: 105 },
+        { item: "fines", cell: "F10", current: undefined, computed: 4.0678 },
+      ],
+    });
+    render(<App actions={actions} lang="zh" />);
+    await openFill(user);
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+    expect(await screen.findByText(/其中2个累计数原填写有误，已改正：/)).toBeInTheDocument();
+    expect(screen.getByText("F8原为999，现为105")).toBeInTheDocument();
+    expect(screen.getByText("F10原为非数字内容，现为4.0678")).toBeInTheDocument();
+  });
+
+  it("never shows empty quotes, nor calls a month the start month when last month was not found", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.fillCumulative.mockResolvedValueOnce({
+      sheet: "",
+      period: { year: 2018, month: 7 },
+      priorSource: "",
+      written: 0,
+      findings: [{ severity: "error", code: "prior-missing", sheet: "", params: { prior: "2018-06" } }],
+    });
+    render(<App actions={actions} lang="zh" />);
+    await openFill(user);
+    await user.click(screen.getByRole("button", { name: "计算累计数" }));
+    expect(await screen.findByText(/2018年7月未填入累计数。/)).toBeInTheDocument();
+    expect(screen.getByText(/未找到上月报表，累计数未计算。/)).toBeInTheDocument();
+    expect(screen.queryByText(/“”/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/累计起始月份/)).not.toBeInTheDocument();
+  });
+});

@@ -171,3 +171,35 @@ describe("汇总", () => {
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 });
+
+describe("汇总: the month follows the picked files", () => {
+  it("preselects the month most files hold, says so, and questions a month few files hold", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions("file");
+    const monthsHeld = jest.fn(async () => ({
+      months: [
+        { period: { year: 2018, month: 7 }, files: 2 },
+        { period: { year: 2018, month: 6 }, files: 1 },
+      ],
+      read: 3,
+    }));
+    actions.monthsHeld = monthsHeld;
+    // Today is in 2026: last calendar month would be wrong for these 2018 files.
+    render(<App actions={actions} lang="zh" today={new Date(2026, 11, 3)} />);
+    await openMerge(user);
+    await user.upload(screen.getByLabelText("选择各单位报表"), [xlsx("云集镇.xlsx"), xlsx("廖田镇.xlsx"), xlsx("茶市镇.xlsx")]);
+
+    expect(await screen.findByText("已按所选文件选定报表月份：3个文件中有2个为2018年7月的报表。")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "年份" })).toHaveValue("2018");
+    expect(screen.getByRole("combobox", { name: "月份" })).toHaveValue("7");
+
+    // The user may still choose another month; one that few files hold is questioned first.
+    await user.selectOptions(screen.getByRole("combobox", { name: "月份" }), "6");
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(screen.getByText("3个文件中只有1个为2018年6月的报表。确定按2018年6月汇总吗？")).toBeInTheDocument();
+    expect(actions.merge).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("button", { name: "仍然汇总" }));
+    expect(actions.merge).toHaveBeenCalledTimes(1);
+    expect(actions.merge.mock.calls[0][0].period).toEqual({ year: 2018, month: 6 });
+  });
+});

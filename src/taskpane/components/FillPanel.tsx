@@ -131,7 +131,23 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
             <MessageBarBody>
               {t.filled(outcome.written, outcome.sheet, t.periodLabel(outcome.period))}
               <br />
-              {outcome.priorSource ? t.priorFrom(outcome.priorSource) : t.priorNone}
+              {outcome.priorSource
+                ? t.priorFrom(outcome.priorSource)
+                : outcome.written === 0 && outcome.findings.some((f) => f.code === "prior-missing")
+                  ? t.priorNotFound
+                  : t.priorNone}
+              {outcome.changed && outcome.changed.length > 0 && (
+                <>
+                  <br />
+                  {t.fillChanged(outcome.changed.length)}
+                  {outcome.changed.map((ch) => (
+                    <span key={ch.cell}>
+                      <br />
+                      {t.fillChangedCell(ch.cell, ch.current === undefined ? undefined : String(ch.current), String(ch.computed))}
+                    </span>
+                  ))}
+                </>
+              )}
               {outcome.fileName && (
                 <>
                   <br />

@@ -2,10 +2,10 @@
  * 汇总: many units' reports (plus an optional roster and last month's county total) → the
  * county total. Shows progress while files are read, then the results.
  */
-import { useState } from "react";
-import { Button, Field, ProgressBar } from "@fluentui/react-components";
-import type { MergeOutcome, PaneActions } from "../../jobs/actions";
-import type { Period } from "../../form/period";
+import { useRef, useState } from "react";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import type { MergeOutcome, MonthsHeld, PaneActions } from "../../jobs/actions";
+import { periodKey, type Period } from "../../form/period";
 import { useStrings } from "../i18n/strings";
 import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
@@ -35,9 +35,39 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
   const [outcome, setOutcome] = useState<MergeOutcome | undefined>(undefined);
   const { busy, error, run } = useRunner(lang);
+  const [held, setHeld] = useState<MonthsHeld | undefined>(undefined);
+  const [asking, setAsking] = useState(false);
 
-  const onMerge = () => {
+  const asked = useRef(0);
+
+  // Once files are picked, preselect the month most of them hold (the user can still change it).
+  const onPick = (picked: File[]) => {
+    unitFiles.picker.onChange(picked);
+    setHeld(undefined);
+    setAsking(false);
+    const seq = ++asked.current;
+    if (!actions.monthsHeld || picked.length === 0) return;
+    actions.monthsHeld(picked).then(
+      (h) => {
+        if (seq !== asked.current) return;
+        setHeld(h);
+        if (h.months[0]) setPeriod(h.months[0].period);
+      },
+      () => undefined,
+    );
+  };
+
+  const filesFor = (p: Period) => held?.months.find((m) => periodKey(m.period) === periodKey(p))?.files ?? 0;
+  // A month fewer than half of the read files hold is questioned before merging.
+  const few = held !== undefined && held.read > 0 && filesFor(period) * 2 < held.read;
+
+  const onMerge = (confirmed = false) => {
     if (!unitFiles.check()) return;
+    if (few && !confirmed) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     void run(async () => {
       setOutcome(undefined);
       setProgress(undefined);
@@ -58,7 +88,16 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
 
   return (
     <div className={styles.panel}>
-      <FilePicker label={t.unitFiles} accept={WORKBOOK_ACCEPT} multiple dropZone {...unitFiles.picker} disabled={busy} t={t} />
+      <FilePicker
+        label={t.unitFiles}
+        accept={WORKBOOK_ACCEPT}
+        multiple
+        dropZone
+        {...unitFiles.picker}
+        onChange={onPick}
+        disabled={busy}
+        t={t}
+      />
       <FilePicker label={t.roster} hint={t.rosterHint} accept=".txt,.xlsx" files={roster} onChange={setRoster} disabled={busy} t={t} />
       <FilePicker
         label={t.priorCounty}
@@ -69,9 +108,32 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
         disabled={busy}
         t={t}
       />
-      <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />
+      <PeriodPicker
+        value={period}
+        onChange={(p) => {
+          setPeriod(p);
+          setAsking(false);
+        }}
+        today={today}
+        t={t}
+        disabled={busy}
+      />
+      {held && held.months[0] && periodKey(held.months[0].period) === periodKey(period) && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.monthPreselected(t.periodLabel(period), held.months[0].files, held.read)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {asking && held && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.monthFewFiles(t.periodLabel(period), filesFor(period), held.read)}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => onMerge(true)}>{t.mergeAnyway}</Button>
+            <Button onClick={() => setAsking(false)}>{t.cancel}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={onMerge}>
+        <Button appearance="primary" disabled={busy} onClick={() => onMerge()}>
           {t.mergeButton}
         </Button>
         <BusySpinner busy={busy} label={t.busy} />

@@ -68,6 +68,11 @@ export interface Strings {
   priorFileHintFile: string;
   fillButton: string;
   filled(written: number, sheet: string, period: string): string;
+  /** How many typed 累计数 were wrong and written over; one line per cell. */
+  fillChanged: (n: number) => string;
+  fillChangedCell: (cell: string, was: string | undefined, now: string) => string;
+  /** No last month was found (not the start month): nothing computed. */
+  priorNotFound: string;
   priorFrom(source: string): string;
   priorNone: string;
   fillFindings: string;
@@ -84,6 +89,10 @@ export interface Strings {
   priorCounty: string;
   priorCountyHint: string;
   mergeButton: string;
+  /** The month preselected from the picked files; a chosen month few of them hold. */
+  monthPreselected: (month: string, files: number, total: number) => string;
+  monthFewFiles: (month: string, files: number, total: number) => string;
+  mergeAnyway: string;
   progress(done: number, total: number, file: string): string;
   expected: string;
   included: string;
@@ -188,7 +197,10 @@ const zh: Strings = {
   priorFileHintExcel: "本工作簿中找不到上月报表时使用",
   priorFileHintFile: "本月报表文件中找不到上月报表时使用",
   fillButton: "计算累计数",
-  filled: (n, sheet, period) => `已在“${sheet}”（${period}）填入${n}个累计数。`,
+  filled: (n, sheet, period) => (sheet ? `已在“${sheet}”（${period}）填入${n}个累计数。` : `${period}未填入累计数。`),
+  fillChanged: (n) => `其中${n}个累计数原填写有误，已改正：`,
+  fillChangedCell: (cell, was, now) => `${cell}原为${was ?? "非数字内容"}，现为${now}`,
+  priorNotFound: "未找到上月报表，累计数未计算。",
   priorFrom: (source) => `上月数据来源：${source}`,
   priorNone: "本月为累计起始月份，累计数即本月数。",
   fillFindings: "需要注意",
@@ -204,6 +216,9 @@ const zh: Strings = {
   priorCounty: "上月县汇总表",
   priorCountyHint: "可选，用于核对累计数",
   mergeButton: "开始汇总",
+  monthPreselected: (month, n, total) => `已按所选文件选定报表月份：${total}个文件中有${n}个为${month}的报表。`,
+  monthFewFiles: (month, n, total) => `${total}个文件中只有${n}个为${month}的报表。确定按${month}汇总吗？`,
+  mergeAnyway: "仍然汇总",
   progress: (done, total, file) => `正在读取（${done}/${total}）：${file}`,
   expected: "应报",
   included: "已汇总",
@@ -293,7 +308,10 @@ const en: Strings = {
   priorFileHintExcel: "Used when this workbook has no report for last month",
   priorFileHintFile: "Used when this month's file has no report for last month",
   fillButton: "Calculate cumulative",
-  filled: (n, sheet, period) => `${n} cells written in "${sheet}" (${period}).`,
+  filled: (n, sheet, period) => (sheet ? `${n} cells written in "${sheet}" (${period}).` : `No cumulative cells written for ${period}.`),
+  fillChanged: (n) => `${n === 1 ? "1 typed 累计数 was" : `${n} typed 累计数 were`} wrong and corrected:`,
+  fillChangedCell: (cell, was, now) => `${cell}: was ${was ?? "not a number"}, now ${now}`,
+  priorNotFound: "No report for last month was found, so nothing was computed.",
   priorFrom: (source) => `Last month's figures from: ${source}`,
   priorNone: "This is the first month of the running total: cumulative equals this month.",
   fillFindings: "Please check",
@@ -309,6 +327,9 @@ const en: Strings = {
   priorCounty: "Last month's county total",
   priorCountyHint: "Optional: used to check cumulative figures",
   mergeButton: "Merge",
+  monthPreselected: (month, n, total) => `Month chosen from the files: ${n} of ${total} hold a report for ${month}.`,
+  monthFewFiles: (month, n, total) => `Only ${n} of ${total} files hold a report for ${month}. Merge ${month} anyway?`,
+  mergeAnyway: "Merge anyway",
   progress: (done, total, file) => `Reading ${done}/${total}: ${file}`,
   expected: "Expected",
   included: "Merged",
