@@ -106,4 +106,17 @@ describe("file-mode actions", () => {
       actions.merge({ files: [unitFile("云集镇", 2, 10)], roster: picked("名册.txt", new Uint8Array([0x61, 0x80, 0xff])), period }),
     ).rejects.toMatchObject({ code: "text-encoding", params: { file: "名册.txt" } });
   });
+
+  it("signs the 催报 text and names the download with the sender; after the deadline asks for today or the day set", async () => {
+    const { actions, downloads } = setup();
+    actions.rememberSender("衡南县安委办");
+    expect(actions.rememberedSender()).toBe("衡南县安委办");
+    const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n茶市镇\n"));
+    const req = { files: [unitFile("云集镇", 2, 10)], roster, period, sender: "衡南县安委办" };
+    const out = await actions.merge(req);
+    expect(downloads[0].name).toMatch(/^衡南县安委办汇总-2018年7月/);
+    expect(out.reminder).toContain("已超过报送时限（2018年8月10日），请于今日内报送衡南县安委办。");
+    const later = await actions.merge({ ...req, resendBy: { year: 2018, month: 8, day: 15 } });
+    expect(later.reminder).toContain("请于2018年8月15日前报送衡南县安委办。");
+  });
 });

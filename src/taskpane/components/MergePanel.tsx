@@ -3,7 +3,7 @@
  * county total. Shows progress while files are read, then the results.
  */
 import { useState } from "react";
-import { Button, Field, ProgressBar } from "@fluentui/react-components";
+import { Button, Field, Input, ProgressBar } from "@fluentui/react-components";
 import type { MergeOutcome, PaneActions } from "../../jobs/actions";
 import type { Period } from "../../form/period";
 import { useStrings } from "../i18n/strings";
@@ -32,6 +32,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const [roster, setRoster] = useState<File[]>([]);
   const [prior, setPrior] = useState<File[]>([]);
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
+  const [sender, setSender] = useState<string>(() => actions.rememberedSender());
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
   const [outcome, setOutcome] = useState<MergeOutcome | undefined>(undefined);
   const { busy, error, run } = useRunner(lang);
@@ -41,12 +42,14 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
     void run(async () => {
       setOutcome(undefined);
       setProgress(undefined);
+      actions.rememberSender(sender.trim());
       try {
         const result = await actions.merge({
           files,
           roster: roster[0],
           prior: prior[0],
           period,
+          ...(sender.trim() ? { sender: sender.trim() } : {}),
           onProgress: (done, total, file) => setProgress({ done, total, file }),
         });
         setOutcome(result);
@@ -70,6 +73,9 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
         t={t}
       />
       <PeriodPicker value={period} onChange={setPeriod} today={today} t={t} disabled={busy} />
+      <Field label={t.sender} hint={t.senderHint} size="small">
+        <Input value={sender} disabled={busy} onChange={(_, d) => setSender(d.value)} />
+      </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={onMerge}>
           {t.mergeButton}
