@@ -158,7 +158,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       const today = d.today();
       const office = req.sender?.trim() || d.office;
       const fileName = downloadName(`${office}汇总-${sheetNameForPeriod(req.period)}`);
-      d.download(fileName, m.write(countyPlans(d.spec, result, { county: office, date: today })));
+      d.download(fileName, m.write(countyPlans(d.spec, result, { county: office, date: today, keepRoster: roster })));
       const reminder = buildReminder(result, { spec: d.spec, lang: d.lang, office, today, roster: !!roster, resendBy: req.resendBy });
       return { result, written: [fileName], reminder };
     },

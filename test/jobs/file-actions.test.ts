@@ -4,6 +4,7 @@ import { ANNEX } from "../../src/form/spec";
 import { annexPlan } from "../../src/form/layout";
 import { readWorkbook, writeWorkbook } from "../../src/files";
 import { locateReport } from "../../src/form/locate";
+import { cellAt } from "../../src/form/grid";
 import type { PickedFile } from "../../src/jobs/actions";
 
 const period = { year: 2018, month: 7 };
@@ -83,7 +84,15 @@ describe("file-mode actions", () => {
     expect(out.reminder).toContain("茶市镇");
     expect(progress.at(-1)).toBe(2);
     const wb = readWorkbook(downloads[0].bytes, "county.xlsx");
-    expect(wb.sheets.map((s) => s.sheet)).toEqual(["2018年7月汇总", "2018年7月明细"]);
+    // The same sheets as the command line writes, the roster included.
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["2018年7月汇总", "2018年7月明细", "2018年7月报送情况", "单位名册"]);
+    // 报送情况 rows: 云集镇 已汇总, 泉湖镇人民政府 (on the roster as 泉湖镇) 已汇总, 茶市镇 未报.
+    const status = wb.sheets[2];
+    expect([1, 2, 3].map((r) => [cellAt(status, r, 1)?.value, cellAt(status, r, 2)?.value])).toEqual([
+      ["云集镇", "已汇总"],
+      ["泉湖镇", "已汇总"],
+      ["茶市镇", "未报"],
+    ]);
     const total = locateReport(wb.sheets[0], ANNEX)!;
     expect(total.items.find((i) => i.item === "cases")?.month.scaled).toBe(50000);
   });
