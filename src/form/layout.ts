@@ -3,7 +3,7 @@
  * layout, so county totals merge again into a city total) and the per-unit detail sheet.
  */
 import { cellAddress, columnLetters, type CellValue, type SheetGrid, type SourceCell } from "./grid";
-import type { MergeResult } from "./merge-types";
+import type { FileOutcome, MergeResult } from "./merge-types";
 import { type PlanCell, type PlanStyle, type SheetPlan } from "./plan";
 import { periodKey, periodLabelZh, serialFromYmd, ymdKey, type Period, type Ymd } from "./period";
 import { fromScaled } from "./report";
@@ -170,6 +170,8 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     whole: { fontSize: 10, hAlign: "right", border: true, numberFormat: "0" },
     decimal: { fontSize: 10, hAlign: "right", border: true, numberFormat: "0.00##" },
     total: { bold: true, fontSize: 10, hAlign: "right", border: true, numberFormat: "0.00##" },
+    // An excluded unit's cell that is not a number: shown as typed, as text, marked red.
+    typed: { fontSize: 10, hAlign: "right", border: true, numberFormat: "@", fill: "#FFC7CE" },
   };
   const rows: (PlanCell | null)[][] = [];
   rows[0] = [{ value: `${spec.title}（${sheetNameForPeriod(result.period)}）各单位明细`, style: "title" }];
@@ -213,7 +215,10 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     spec.items.forEach((item) => {
       const fig = f.figures?.[item.id];
       const style = item.kind === "whole" ? "whole" : "decimal";
-      row.push({ value: fig ? fromScaled(fig.month) : null, style }, { value: fig ? fromScaled(fig.cumulative) : null, style });
+      for (const column of ["month", "cumulative"] as const) {
+        const typed = f.status === "excluded" ? typedValue(f, item.id, column) : undefined;
+        row.push(typed !== undefined ? { value: typed, style: "typed" } : { value: fig ? fromScaled(fig[column]) : null, style });
+      }
     });
     const problems = f.findings.filter((x) => x.severity === "error").length;
     const warnings = f.findings.length - problems;
@@ -236,6 +241,31 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     freezeRows: 3,
   };
 }
+
+/**
+ * What a clerk typed in a cell that could not be read as its figure (the error finding about
+ * that cell keeps it), so the detail shows "三十" or "3人", not the 0 it was not counted as.
+ */
+function typedValue(f: FileOutcome, itemId: string, column: "month" | "cumulative"): string | undefined {
+  for (const x of f.findings) {
+    if (x.severity !== "error" || !UNREAD_CODES.has(x.code)) continue;
+    const p = x.params as { itemId?: string; column?: string; value?: unknown; formula?: unknown };
+    if (p.itemId !== itemId || p.column !== column) continue;
+    return String(p.value ?? p.formula ?? "");
+  }
+  return undefined;
+}
+
+const UNREAD_CODES = new Set<string>([
+  "negative",
+  "not-a-number",
+  "not-whole",
+  "too-many-decimals",
+  "unit-mismatch",
+  "cell-error",
+  "formula-no-value",
+  "cell-unreadable",
+]);
 
 function statusOrder(s: string): number {
   return ["excluded", "unreadable", "duplicate", "skipped", "included"].indexOf(s);
