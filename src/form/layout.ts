@@ -35,7 +35,7 @@ export const ANNEX_LAYOUT = {
 } as const;
 
 const STYLES: Record<string, PlanStyle> = {
-  title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "center" },
+  title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "center", wrap: true },
   metaLabel: { fontSize: 11, hAlign: "right", vAlign: "center" },
   metaInput: { fontSize: 11, hAlign: "left", vAlign: "center", locked: false, numberFormat: "@" },
   dateInput: { fontSize: 11, hAlign: "left", vAlign: "center", locked: false, numberFormat: DATE_FORMAT },
@@ -61,7 +61,9 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
   const L = ANNEX_LAYOUT;
   const rows: (PlanCell | null)[][] = [];
   const c = (value: CellValue, style: string): PlanCell => ({ value, style });
-  rows[L.titleRow] = [c(spec.title, "title"), null, null, null];
+  // The month on its own line under the title: sheet names do not print. (Older templates
+  // without it are read the same: the locator takes texts above the table only as hints.)
+  rows[L.titleRow] = [c(`${spec.title}\n（${periodLabelZh(period)}）`, "title"), null, null, null];
   rows[L.metaRow] = [
     c(spec.unitLabel + "：", "metaLabel"),
     c(values.unit, "metaInput"),
@@ -88,7 +90,7 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
   rows[noteRow] = [c(spec.note, "note"), null, null, null];
   const figures = `${cellAddress(L.firstItemRow, L.monthCol)}:${cellAddress(lastItemRow, L.cumCol)}`;
   const rowHeights: (number | undefined)[] = [];
-  rowHeights[L.titleRow] = 36;
+  rowHeights[L.titleRow] = 52;
   rowHeights[L.metaRow] = 24;
   rowHeights[L.headerRow] = 24;
   for (let r = L.firstItemRow; r <= lastItemRow; r++) rowHeights[r] = 30;

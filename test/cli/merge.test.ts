@@ -226,6 +226,7 @@ describe("yuebao merge", () => {
     expect(String(record.cells[`F${wrongRow}`].value)).toContain("不能为负数");
     expect(record.cells[`F${wrongRow}`].type).not.toBe("f");
     const total = sheetOf(book, "2018年7月汇总");
+    expect(String(total.cells["A1"].value).split("\n")[1]).toBe("（2018年7月）");
     const e = expectedScaled(figures);
     ANNEX.items.forEach((_, i) => {
       expect(scaled(total.cells[`C${4 + i}`].value as number)).toBe(e.month[i]);
