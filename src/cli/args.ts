@@ -17,6 +17,8 @@ export type OptionSpec =
   /** A file the command writes: its folder must exist and the target must be free (or --force). */
   | { kind: "output"; example: string }
   | { kind: "period"; example: string }
+  /** A day: 2018-08-15 (also 2018年8月15日). */
+  | { kind: "date"; example: string }
   | { kind: "choice"; choices: readonly string[] }
   | { kind: "integer"; min: number; max: number; example: string };
 
@@ -33,6 +35,7 @@ export const OPTIONS = {
   "start-month": { kind: "integer", min: 1, max: 12, example: "1" },
   county: { kind: "text", example: "衡南县" },
   office: { kind: "text", example: "县安委办" },
+  "resend-by": { kind: "date", example: "2018-08-15" },
   force: { kind: "flag" },
   formulas: { kind: "flag" },
   help: { kind: "flag" },
@@ -67,7 +70,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   merge: {
     files: "many",
     required: ["period", "out"],
-    options: ["period", "roster", "prior", "json", "out", "county", "office", "deadline-day", "start-month", "force"],
+    options: ["period", "roster", "prior", "json", "out", "county", "office", "resend-by", "deadline-day", "start-month", "force"],
   },
 };
 

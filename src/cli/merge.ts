@@ -10,10 +10,12 @@ import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "../jobs/merge-fi
 import type { ParsedArgs } from "./args";
 import { common, fileParser, fileSource, findingLine, jsonFinding, parse, pathSource, todayYmd, writeOutputs, type Io } from "./common";
 import type { Output } from "./output";
+import { dateOption } from "./prepare";
 import { say } from "./text";
 
 export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = common(args);
+  const resendBy = dateOption(args, "resend-by");
   // Files, --out and --json were checked by prepare before anything is read.
   const out = args.options.get("out") as string;
   const rosterPath = args.options.get("roster");
@@ -74,9 +76,12 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.out(
     buildReminder(result, {
       spec: ANNEX,
-      office: args.options.get("office") ?? say(c.lang, "县安委办", "the county office"),
+      // The sender: --office, else the county office named by --county.
+      office: args.options.get("office") ?? args.options.get("county") ?? say(c.lang, "县安委办", "the county office"),
       today,
       lang: c.lang,
+      roster: roster !== undefined,
+      resendBy,
     }),
   );
   io.out(say(c.lang, `县汇总表已写入：${out}`, `County workbook written: ${out}`));

@@ -4,7 +4,7 @@
  * exist, outputs that can be written. The commands then only do their work.
  */
 import * as fs from "fs";
-import { parsePeriod, type Period } from "../form/period";
+import { parsePeriod, parseYmd, type Period, type Ymd } from "../form/period";
 import { COMMANDS, OPTIONS, exampleOf, type CommandName, type OptionName, type OptionSpec, type ParsedArgs } from "./args";
 import { checkOutputs } from "./output";
 import { UsageError } from "./usage-errors";
@@ -16,6 +16,15 @@ export function periodOption(args: ParsedArgs): Period | undefined {
   const period = parsePeriod(value);
   if (!period) throw new UsageError("bad-period", { value });
   return period;
+}
+
+/** A date option (--resend-by): undefined when not given, a refusal when not a day. */
+export function dateOption(args: ParsedArgs, name: "resend-by"): Ymd | undefined {
+  const value = args.options.get(name);
+  if (value === undefined) return undefined;
+  const day = parseYmd(value);
+  if (!day) throw new UsageError("bad-date", { option: name, value, example: OPTIONS[name].example });
+  return day;
 }
 
 /** An integer option within its bounds, or its default. */
@@ -35,6 +44,7 @@ function checkValue(args: ParsedArgs, name: OptionName, value: string): void {
   else if (spec.kind === "choice" && !spec.choices.includes(value))
     throw new UsageError("bad-choice", { option: name, value, choices: [...spec.choices] });
   else if (spec.kind === "integer" && (name === "deadline-day" || name === "start-month")) integerOption(args, name, 0);
+  else if (spec.kind === "date" && name === "resend-by") dateOption(args, name);
 }
 
 /** A file the command will read: it must be there and be a file. */

@@ -14,6 +14,7 @@ export interface UsageParams {
   "bad-choice": { option: string; value: string; choices: string[] };
   "bad-integer": { option: string; value: string; min: number; max: number };
   "bad-period": { value: string };
+  "bad-date": { option: string; value: string; example: string };
   "option-required": { command: string; option: string; example: string };
   "files-required": { command: string };
   "one-file": { command: string; count: number };
@@ -84,6 +85,10 @@ const CATALOGUE: Catalogue = {
   "bad-period": {
     zh: (p) => `无法识别报表月份“${p.value}”。请写成年-月，月份为1至12，例如 --period 2018-07。`,
     en: (p) => `"${p.value}" is not a report month. Write year-month with a month from 1 to 12, e.g. --period 2018-07.`,
+  },
+  "bad-date": {
+    zh: (p) => `无法识别 --${p.option} 的日期“${p.value}”。请写成年-月-日，例如 --${p.option} ${p.example}。`,
+    en: (p) => `"${p.value}" is not a date for --${p.option}. Write year-month-day, e.g. --${p.option} ${p.example}.`,
   },
   "option-required": {
     zh: (p) =>

@@ -1,6 +1,7 @@
 /**
  * The sheets a county merge writes, the same in Excel, in the browser and on the command
- * line: the county total (annex layout), the per-unit detail with provenance and, when asked
+ * line: the county total (annex layout), the per-unit detail with provenance, the 报送情况 record
+ * of every unit and file and, when asked
  * (Excel, when the workbook has none yet; the command line), the roster as a 单位名册 sheet.
  */
 import { detailPlan, totalPlan } from "./layout";
@@ -9,6 +10,7 @@ import type { Ymd } from "./period";
 import type { SheetPlan } from "./plan";
 import type { Roster } from "./roster";
 import { rosterPlan } from "./roster-plan";
+import { statusPlan } from "./status-plan";
 import type { FormSpec } from "./spec";
 
 export interface CountyPlanOptions {
@@ -20,7 +22,7 @@ export interface CountyPlanOptions {
 }
 
 export function countyPlans(spec: FormSpec, result: MergeResult, opts: CountyPlanOptions): SheetPlan[] {
-  const plans = [totalPlan(spec, result, opts.county, opts.date), detailPlan(spec, result)];
+  const plans = [totalPlan(spec, result, opts.county, opts.date), detailPlan(spec, result), statusPlan(result)];
   if (opts.keepRoster && opts.keepRoster.units.length > 0) plans.push(rosterPlan(opts.keepRoster));
   return plans;
 }

@@ -3,7 +3,7 @@
  * layout, so county totals merge again into a city total) and the per-unit detail sheet.
  */
 import { cellAddress, columnLetters, type CellValue, type SheetGrid, type SourceCell } from "./grid";
-import type { MergeResult } from "./merge-types";
+import type { FileOutcome, MergeResult } from "./merge-types";
 import { type PlanCell, type PlanStyle, type SheetPlan } from "./plan";
 import { periodKey, periodLabelZh, serialFromYmd, ymdKey, type Period, type Ymd } from "./period";
 import { fromScaled } from "./report";
@@ -35,7 +35,7 @@ export const ANNEX_LAYOUT = {
 } as const;
 
 const STYLES: Record<string, PlanStyle> = {
-  title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "center" },
+  title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "center", wrap: true },
   metaLabel: { fontSize: 11, hAlign: "right", vAlign: "center" },
   metaInput: { fontSize: 11, hAlign: "left", vAlign: "center", locked: false, numberFormat: "@" },
   dateInput: { fontSize: 11, hAlign: "left", vAlign: "center", locked: false, numberFormat: DATE_FORMAT },
@@ -61,7 +61,9 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
   const L = ANNEX_LAYOUT;
   const rows: (PlanCell | null)[][] = [];
   const c = (value: CellValue, style: string): PlanCell => ({ value, style });
-  rows[L.titleRow] = [c(spec.title, "title"), null, null, null];
+  // The month on its own line under the title: sheet names do not print. (Older templates
+  // without it are read the same: the locator takes texts above the table only as hints.)
+  rows[L.titleRow] = [c(`${spec.title}\n（${periodLabelZh(period)}）`, "title"), null, null, null];
   rows[L.metaRow] = [
     c(spec.unitLabel + "：", "metaLabel"),
     c(values.unit, "metaInput"),
@@ -88,7 +90,7 @@ export function annexPlan(spec: FormSpec, period: Period, values: AnnexValues, n
   rows[noteRow] = [c(spec.note, "note"), null, null, null];
   const figures = `${cellAddress(L.firstItemRow, L.monthCol)}:${cellAddress(lastItemRow, L.cumCol)}`;
   const rowHeights: (number | undefined)[] = [];
-  rowHeights[L.titleRow] = 36;
+  rowHeights[L.titleRow] = 52;
   rowHeights[L.metaRow] = 24;
   rowHeights[L.headerRow] = 24;
   for (let r = L.firstItemRow; r <= lastItemRow; r++) rowHeights[r] = 30;
@@ -170,6 +172,8 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     whole: { fontSize: 10, hAlign: "right", border: true, numberFormat: "0" },
     decimal: { fontSize: 10, hAlign: "right", border: true, numberFormat: "0.00##" },
     total: { bold: true, fontSize: 10, hAlign: "right", border: true, numberFormat: "0.00##" },
+    // An excluded unit's cell that is not a number: shown as typed, as text, marked red.
+    typed: { fontSize: 10, hAlign: "right", border: true, numberFormat: "@", fill: "#FFC7CE" },
   };
   const rows: (PlanCell | null)[][] = [];
   rows[0] = [{ value: `${spec.title}（${sheetNameForPeriod(result.period)}）各单位明细`, style: "title" }];
@@ -213,7 +217,10 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     spec.items.forEach((item) => {
       const fig = f.figures?.[item.id];
       const style = item.kind === "whole" ? "whole" : "decimal";
-      row.push({ value: fig ? fromScaled(fig.month) : null, style }, { value: fig ? fromScaled(fig.cumulative) : null, style });
+      for (const column of ["month", "cumulative"] as const) {
+        const typed = f.status === "excluded" ? typedValue(f, item.id, column) : undefined;
+        row.push(typed !== undefined ? { value: typed, style: "typed" } : { value: fig ? fromScaled(fig[column]) : null, style });
+      }
     });
     const problems = f.findings.filter((x) => x.severity === "error").length;
     const warnings = f.findings.length - problems;
@@ -236,6 +243,31 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
     freezeRows: 3,
   };
 }
+
+/**
+ * What a clerk typed in a cell that could not be read as its figure (the error finding about
+ * that cell keeps it), so the detail shows "三十" or "3人", not the 0 it was not counted as.
+ */
+function typedValue(f: FileOutcome, itemId: string, column: "month" | "cumulative"): string | undefined {
+  for (const x of f.findings) {
+    if (x.severity !== "error" || !UNREAD_CODES.has(x.code)) continue;
+    const p = x.params as { itemId?: string; column?: string; value?: unknown; formula?: unknown };
+    if (p.itemId !== itemId || p.column !== column) continue;
+    return String(p.value ?? p.formula ?? "");
+  }
+  return undefined;
+}
+
+const UNREAD_CODES = new Set<string>([
+  "negative",
+  "not-a-number",
+  "not-whole",
+  "too-many-decimals",
+  "unit-mismatch",
+  "cell-error",
+  "formula-no-value",
+  "cell-unreadable",
+]);
 
 function statusOrder(s: string): number {
   return ["excluded", "unreadable", "duplicate", "skipped", "included"].indexOf(s);

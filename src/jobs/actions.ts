@@ -6,7 +6,7 @@
 import type { LegacyFormat } from "../files/formats";
 import type { Finding } from "../form/findings";
 import type { MergeResult } from "../form/merge-types";
-import type { Period } from "../form/period";
+import type { Period, Ymd } from "../form/period";
 
 export type Mode = "excel" | "file";
 
@@ -43,6 +43,8 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   startMonth: "yuebao.startMonth",
 };
 export const UNIT_KEY = "yuebao.unit";
+/** The county office that signs the 催报 text and heads the county total. */
+export const SENDER_KEY = "yuebao.sender";
 
 export function settingInRange(name: keyof Settings, n: number): boolean {
   return Number.isInteger(n) && n >= SETTING_RANGE[name].min && n <= SETTING_RANGE[name].max;
@@ -143,6 +145,10 @@ export interface MergeRequest {
   roster?: PickedFile;
   prior?: PickedFile;
   period: Period;
+  /** The county office signing the 催报 text and heading the total (blank: the default name). */
+  sender?: string;
+  /** After the deadline: the day the 催报 text asks for (unset: today). */
+  resendBy?: Ymd;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -166,6 +172,9 @@ export interface PaneActions {
   /** The unit remembered for this document (Excel) or this browser (file mode). */
   rememberedUnit(): string;
   rememberUnit(unit: string): void;
+  /** The sender's name remembered like the unit ("" when none was set). */
+  rememberedSender(): string;
+  rememberSender(name: string): void;
   insertTemplate(req: InsertRequest): Promise<InsertOutcome>;
   openSheet?(sheet: string): Promise<void>;
   validate(req: ValidateRequest): Promise<ReportCheck[]>;

@@ -13,6 +13,7 @@ import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
 import {
   UNIT_KEY,
+  SENDER_KEY,
   writeSettings,
   type FillOutcome,
   type PaneActions,
@@ -55,6 +56,8 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
     },
     rememberedUnit: () => d.store.get(UNIT_KEY) ?? "",
     rememberUnit: (unit) => d.store.set(UNIT_KEY, unit),
+    rememberedSender: () => d.store.get(SENDER_KEY) ?? "",
+    rememberSender: (name) => d.store.set(SENDER_KEY, name),
 
     async insertTemplate(req) {
       const m = await d.files();
@@ -161,9 +164,11 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       });
       refuseWrongMonth(result);
       const today = d.today();
-      const fileName = downloadName(`${d.office}汇总-${sheetNameForPeriod(req.period)}`);
-      d.download(fileName, m.write(countyPlans(d.spec, result, { county: d.office, date: today })));
-      return { result, written: [fileName], reminder: buildReminder(result, { spec: d.spec, office: d.office, today, lang: d.lang }) };
+      const office = req.sender?.trim() || d.office;
+      const fileName = downloadName(`${office}汇总-${sheetNameForPeriod(req.period)}`);
+      d.download(fileName, m.write(countyPlans(d.spec, result, { county: office, date: today, keepRoster: roster })));
+      const reminder = buildReminder(result, { spec: d.spec, lang: d.lang, office, today, roster: !!roster, resendBy: req.resendBy });
+      return { result, written: [fileName], reminder };
     },
   };
 }

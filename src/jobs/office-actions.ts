@@ -1,6 +1,6 @@
 /** The task pane's actions inside Excel: the four jobs over the live workbook. */
 import type { FindingCode } from "../form/findings";
-import { UNIT_KEY, writeSettings, type PaneActions, type ReportCheck, type SettingsStore } from "./actions";
+import { SENDER_KEY, UNIT_KEY, writeSettings, type PaneActions, type ReportCheck, type SettingsStore } from "./actions";
 import { monthsHeld } from "./merge-files";
 import { pickedSource } from "./sources";
 import { fillJob, insertTemplateJob, mergeJob, validateJob, type JobContext } from "./workbook-jobs";
@@ -44,6 +44,8 @@ export function createOfficeActions(initial: JobContext, extras: OfficeExtras): 
     },
     rememberedUnit: () => extras.store.get(UNIT_KEY) ?? "",
     rememberUnit: (unit) => extras.store.set(UNIT_KEY, unit),
+    rememberedSender: () => extras.store.get(SENDER_KEY) ?? "",
+    rememberSender: (name) => extras.store.set(SENDER_KEY, name),
     insertTemplate: (req) => insertTemplateJob(ctx, req),
     openSheet: (sheet) => ctx.host.activateSheet(sheet),
     async validate(req) {

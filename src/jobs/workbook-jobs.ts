@@ -174,7 +174,9 @@ export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<Merg
   // A roster from a file is kept in the county workbook's 单位名册 sheet (when it has none
   // yet), so next month's merge finds it there; an existing sheet is never replaced.
   const keepRoster = !wb.roster ? roster : undefined;
-  const plans = countyPlans(ctx.spec, result, { county: ctx.office, date: today, keepRoster });
+  const office = req.sender?.trim() || ctx.office;
+  const plans = countyPlans(ctx.spec, result, { county: office, date: today, keepRoster });
   const { names } = await ctx.host.addSheets(plans, "copy", wb.infos);
-  return { result, written: names, reminder: buildReminder(result, { spec: ctx.spec, office: ctx.office, today, lang: ctx.lang }) };
+  const reminder = buildReminder(result, { spec: ctx.spec, lang: ctx.lang, office, today, roster: !!roster, resendBy: req.resendBy });
+  return { result, written: names, reminder };
 }

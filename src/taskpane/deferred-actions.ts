@@ -6,7 +6,16 @@
  * current at that moment, and then serve every call (they keep state: the Office host's caches,
  * the sheets watched for changes).
  */
-import { UNIT_KEY, readSettings, writeSettings, type Mode, type PaneActions, type Settings, type SettingsStore } from "../jobs/actions";
+import {
+  SENDER_KEY,
+  UNIT_KEY,
+  readSettings,
+  writeSettings,
+  type Mode,
+  type PaneActions,
+  type Settings,
+  type SettingsStore,
+} from "../jobs/actions";
 
 /** Optional actions the real object will have, known before it loads (from Office's requirement sets). */
 export type OptionalAction = "openSheet" | "clearHighlight" | "selectCell" | "onSheetChanged";
@@ -55,6 +64,8 @@ export function deferredActions(o: DeferredActionsOptions): DeferredActions {
     },
     rememberedUnit: () => o.store.get(UNIT_KEY) ?? "",
     rememberUnit: (unit) => o.store.set(UNIT_KEY, unit),
+    rememberedSender: () => o.store.get(SENDER_KEY) ?? "",
+    rememberSender: (name) => o.store.set(SENDER_KEY, name),
     insertTemplate: async (req) => (await ready()).insertTemplate(req),
     validate: async (req) => (await ready()).validate(req),
     fillCumulative: async (req) => (await ready()).fillCumulative(req),

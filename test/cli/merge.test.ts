@@ -199,8 +199,34 @@ describe("yuebao merge", () => {
     expect(r.err.join("\n")).toContain("正在读取 35/35");
     const book = dumpBooks([out])[out];
     // The roster is kept in the county workbook (单位名册).
-    expect(book.sheets.map((s) => s.name)).toEqual(["2018年7月汇总", "2018年7月明细", "单位名册"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["2018年7月汇总", "2018年7月明细", "2018年7月报送情况", "单位名册"]);
+    // 报送情况: every file and every roster unit, with status, file, 填报时间 and findings, all as text.
+    const record = sheetOf(book, "2018年7月报送情况");
+    const rowsOf = (col: string) =>
+      Object.entries(record.cells)
+        .filter(([ref]) => ref.startsWith(col) && ref !== `${col}1`)
+        .map(([, c]) => c.value);
+    expect(["A1", "B1", "C1", "D1", "E1", "F1"].map((r) => record.cells[r].value)).toEqual([
+      "序号",
+      "单位",
+      "状态",
+      "文件",
+      "填报时间",
+      "问题",
+    ]);
+    expect(rowsOf("B")).toHaveLength(35 + 2);
+    const statuses = rowsOf("C");
+    for (const s of ["已汇总", "有误", "重复", "无本月报表", "无法读取", "未报"]) expect(statuses).toContain(s);
+    expect(statuses.filter((s) => s === "未报")).toHaveLength(2);
+    const wrongRow = Object.entries(record.cells)
+      .find(([ref, c]) => ref.startsWith("B") && c.value === WITH_ERRORS)![0]
+      .slice(1);
+    expect(record.cells[`C${wrongRow}`].value).toBe("有误");
+    expect(record.cells[`E${wrongRow}`].value).toBe("2018年8月5日");
+    expect(String(record.cells[`F${wrongRow}`].value)).toContain("不能为负数");
+    expect(record.cells[`F${wrongRow}`].type).not.toBe("f");
     const total = sheetOf(book, "2018年7月汇总");
+    expect(String(total.cells["A1"].value).split("\n")[1]).toBe("（2018年7月）");
     const e = expectedScaled(figures);
     ANNEX.items.forEach((_, i) => {
       expect(scaled(total.cells[`C${4 + i}`].value as number)).toBe(e.month[i]);

@@ -21,8 +21,9 @@ describe("yuebao template", () => {
     const s = sheetOf(book, "2018年7月");
     const cells = Object.entries(s.cells);
     const find = (v: string) => cells.find(([, c]) => c.value === v)?.[0];
-    // The title is there, bold, in a merged range across the form's width.
-    const titleAt = find(ANNEX.title);
+    // The title is there, bold, in a merged range across the form's width, the month it covers
+    // on its own line under it (sheet names do not print).
+    const titleAt = find(`${ANNEX.title}\n（2018年7月）`);
     expect(titleAt).toBeDefined();
     expect(s.cells[titleAt!].bold).toBe(true);
     expect(s.merges.some((m) => m.startsWith(`${titleAt}:`))).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { cumCell, monthCell, run, tempDir, writeBooks, type Value } from "./support";
+import { cumCell, dumpBooks, monthCell, run, sheetOf, tempDir, writeBooks, type Value } from "./support";
 
 // activities 次, officers 人（次）, inspected 家（次）, cases 起, fines 万元, suspended 家, …
 const MONTH: Value[] = ["3次", "12人次", "5家", 1, "25000元", 0, 0, 0, 0, 0, 0];
@@ -89,5 +89,23 @@ describe("numbers typed with their unit", () => {
     ]);
     expect(report.totals.map((x) => x.month)).toEqual(FIGS_M.map((v) => Math.round(v * 2 * 1e4) / 1e4));
     expect(report.totals.map((x) => x.cumulative)).toEqual(FIGS_C.map((v) => Math.round(v * 2 * 1e4) / 1e4));
+  });
+
+  it("the detail sheet shows the excluded unit's cell as typed, as text and marked, not 0", async () => {
+    const out = p("明细.xlsx");
+    await run(["merge", p("云集镇.xlsx"), p("茶市镇.xlsx"), "--period", "2018-07", "--out", out]);
+    const detail = sheetOf(dumpBooks([out])[out], "2018年7月明细");
+    const row = Object.entries(detail.cells)
+      .find(([ref, c]) => ref.startsWith("B") && c.value === "茶市镇")![0]
+      .slice(1);
+    // 序号, 单位, 原文, 状态, 填报时间, then 本月/累计 per item: suspended (6th item) 本月 is column P.
+    const cell = detail.cells[`P${row}`];
+    expect(cell).toMatchObject({ value: "3人", type: "s" });
+    expect(cell.fill).toBeTruthy();
+    const clean = Object.entries(detail.cells)
+      .find(([ref, c]) => ref.startsWith("B") && c.value === "云集镇")![0]
+      .slice(1);
+    expect(detail.cells[`P${clean}`]).toMatchObject({ value: 0, type: "n" });
+    expect(detail.cells[`F${row}`]).toMatchObject({ value: 3, type: "n" }); // readable figures stay numbers
   });
 });

@@ -155,14 +155,15 @@ describe("merge keeps the roster in the county workbook", () => {
       async () => (out = await mergeJob(ctx, { files: [picked("云集镇.xlsx", unitBytes("云集镇"))], roster, period: JULY })),
     );
     expect(n).toBe(2);
-    expect(out?.written).toEqual(["2018年7月汇总", "2018年7月明细", "单位名册"]);
+    expect(out?.written).toEqual(["2018年7月汇总", "2018年7月明细", "2018年7月报送情况", "单位名册"]);
+    expect(book.view("2018年7月报送情况", "C3").value).toBe("未报");
     expect(out?.result.missing).toEqual(["泉湖镇"]);
     expect(book.view("单位名册", "B3").value).toBe("泉湖镇");
 
     // Without a roster file, the sheet is used and not written again.
     const again = await mergeJob(ctx, { files: [picked("云集镇.xlsx", unitBytes("云集镇"))], period: JULY });
     expect(again.result.missing).toEqual(["泉湖镇"]);
-    expect(again.written).toEqual(["2018年7月汇总 (2)", "2018年7月明细 (2)"]);
+    expect(again.written).toEqual(["2018年7月汇总 (2)", "2018年7月明细 (2)", "2018年7月报送情况 (2)"]);
   });
 });
 

@@ -53,7 +53,7 @@ describe("merge", () => {
     expect(r.includedCount).toBe(2);
     expect(total(r, "activities")).toMatchObject({ month: 3, cumulative: 15 });
     expect(total(r, "fines")).toMatchObject({ month: 3.5, cumulative: 15.5 });
-    const text = buildReminder(r, { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh" });
+    const text = buildReminder(r, { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh", roster: true });
     expect(text).toContain("截至2018年8月12日，以下1个单位尚未报送：江口镇。");
     expect(text).toContain("1.茶市镇：C7单元格“立案调查”本月数不能为负数（现为-1）。");
   });

@@ -155,13 +155,19 @@ describe("full-width punctuation in Chinese text", () => {
       includedCount: 0,
       deadline: { year: 2018, month: 8, day: 10 },
     };
-    const text = buildReminder(result, { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh" });
+    const text = buildReminder(result, {
+      spec: ANNEX,
+      office: "县安委办",
+      today: { year: 2018, month: 8, day: 12 },
+      lang: "zh",
+      roster: true,
+    });
     expect(text).toContain("等5处。");
     const data = ["茶市镇.xlsx", "冠市镇.xls", ...LABELS, ...errors(5).map((f) => String(f.params.value)), "县安委办"];
     for (const line of text.split("\n")) expect([line, halfWidthNextToChinese(line, data)]).toEqual([line, undefined]);
     const clean = buildReminder(
       { ...result, files: [], missing: [] },
-      { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh" },
+      { spec: ANNEX, office: "县安委办", today: { year: 2018, month: 8, day: 12 }, lang: "zh", roster: true },
     );
     expect(halfWidthNextToChinese(clean)).toBeUndefined();
   });

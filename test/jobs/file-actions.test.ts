@@ -4,6 +4,7 @@ import { ANNEX } from "../../src/form/spec";
 import { annexPlan } from "../../src/form/layout";
 import { readWorkbook, writeWorkbook } from "../../src/files";
 import { locateReport } from "../../src/form/locate";
+import { cellAt } from "../../src/form/grid";
 import type { PickedFile } from "../../src/jobs/actions";
 
 const period = { year: 2018, month: 7 };
@@ -143,7 +144,15 @@ describe("file-mode actions", () => {
     expect(out.reminder).toContain("茶市镇");
     expect(progress.at(-1)).toBe(2);
     const wb = readWorkbook(downloads[0].bytes, "county.xlsx");
-    expect(wb.sheets.map((s) => s.sheet)).toEqual(["2018年7月汇总", "2018年7月明细"]);
+    // The same sheets as the command line writes, the roster included.
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["2018年7月汇总", "2018年7月明细", "2018年7月报送情况", "单位名册"]);
+    // 报送情况 rows: 云集镇 已汇总, 泉湖镇人民政府 (on the roster as 泉湖镇) 已汇总, 茶市镇 未报.
+    const status = wb.sheets[2];
+    expect([1, 2, 3].map((r) => [cellAt(status, r, 1)?.value, cellAt(status, r, 2)?.value])).toEqual([
+      ["云集镇", "已汇总"],
+      ["泉湖镇", "已汇总"],
+      ["茶市镇", "未报"],
+    ]);
     const total = locateReport(wb.sheets[0], ANNEX)!;
     expect(total.items.find((i) => i.item === "cases")?.month.scaled).toBe(50000);
   });
@@ -165,5 +174,18 @@ describe("file-mode actions", () => {
     await expect(
       actions.merge({ files: [unitFile("云集镇", 2, 10)], roster: picked("名册.txt", new Uint8Array([0x61, 0x80, 0xff])), period }),
     ).rejects.toMatchObject({ code: "text-encoding", params: { file: "名册.txt" } });
+  });
+
+  it("signs the 催报 text and names the download with the sender; after the deadline asks for today or the day set", async () => {
+    const { actions, downloads } = setup();
+    actions.rememberSender("衡南县安委办");
+    expect(actions.rememberedSender()).toBe("衡南县安委办");
+    const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n茶市镇\n"));
+    const req = { files: [unitFile("云集镇", 2, 10)], roster, period, sender: "衡南县安委办" };
+    const out = await actions.merge(req);
+    expect(downloads[0].name).toMatch(/^衡南县安委办汇总-2018年7月/);
+    expect(out.reminder).toContain("已超过报送时限（2018年8月10日），请于今日内报送衡南县安委办。");
+    const later = await actions.merge({ ...req, resendBy: { year: 2018, month: 8, day: 15 } });
+    expect(later.reminder).toContain("请于2018年8月15日前报送衡南县安委办。");
   });
 });

@@ -21,6 +21,8 @@ import type { MergeResult } from "../../src/form/merge-types";
 export interface FakeActions extends PaneActions {
   rememberedUnit: jest.Mock<string, []>;
   rememberUnit: jest.Mock<void, [string]>;
+  rememberedSender: jest.Mock<string, []>;
+  rememberSender: jest.Mock<void, [string]>;
   insertTemplate: jest.Mock<Promise<InsertOutcome>, [InsertRequest]>;
   validate: jest.Mock<Promise<ReportCheck[]>, [ValidateRequest]>;
   fillCumulative: jest.Mock<Promise<FillOutcome>, [FillRequest]>;
@@ -147,6 +149,8 @@ export function fakeActions(mode: Mode = "excel", unit = "云集镇"): FakeActio
     }),
     rememberedUnit: jest.fn(() => unit),
     rememberUnit: jest.fn(),
+    rememberedSender: jest.fn(() => ""),
+    rememberSender: jest.fn(),
     insertTemplate: jest.fn(async (req: InsertRequest): Promise<InsertOutcome> =>
       mode === "file"
         ? { status: "downloaded", fileName: `${req.unit}-${req.period.year}-${String(req.period.month).padStart(2, "0")}.xlsx` }

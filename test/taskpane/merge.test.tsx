@@ -170,6 +170,32 @@ describe("汇总", () => {
     expect(screen.getByRole("button", { name: "开始汇总" })).toBeEnabled();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
+
+  it("signs with the remembered sender's name, and remembers a new one", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.rememberedSender.mockReturnValue("衡南县安委办");
+    let request: MergeRequest | undefined;
+    actions.merge.mockImplementationOnce(async (req) => {
+      request = req;
+      return { result: mergeResult(), written: ["汇总2018年7月"], reminder: "已超过报送时限，请于今日内报送衡南县安委办。" };
+    });
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+    const field = screen.getByRole("textbox", { name: "落款单位" });
+    expect(field).toHaveValue("衡南县安委办");
+    await user.upload(screen.getByLabelText("选择各单位报表"), [xlsx("云集镇.xlsx")]);
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(request?.sender).toBe("衡南县安委办");
+    expect(await screen.findByText(/请于今日内报送衡南县安委办/)).toBeInTheDocument();
+
+    await user.clear(field);
+    await user.type(field, " 祁东县安委办 ");
+    actions.merge.mockResolvedValueOnce({ result: mergeResult(), written: [], reminder: "" });
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(actions.rememberSender).toHaveBeenLastCalledWith("祁东县安委办");
+    expect(actions.merge.mock.calls[1][0].sender).toBe("祁东县安委办");
+  });
 });
 
 describe("汇总: the month follows the picked files", () => {

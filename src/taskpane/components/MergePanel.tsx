@@ -3,7 +3,7 @@
  * county total. Shows progress while files are read, then the results.
  */
 import { useRef, useState } from "react";
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { MergeOutcome, MonthsHeld, PaneActions } from "../../jobs/actions";
 import { periodKey, type Period } from "../../form/period";
 import { useStrings } from "../i18n/strings";
@@ -32,6 +32,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const [roster, setRoster] = useState<File[]>([]);
   const [prior, setPrior] = useState<File[]>([]);
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
+  const [sender, setSender] = useState<string>(() => actions.rememberedSender());
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
   const [outcome, setOutcome] = useState<MergeOutcome | undefined>(undefined);
   const { busy, error, run } = useRunner(lang);
@@ -71,12 +72,14 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
     void run(async () => {
       setOutcome(undefined);
       setProgress(undefined);
+      actions.rememberSender(sender.trim());
       try {
         const result = await actions.merge({
           files,
           roster: roster[0],
           prior: prior[0],
           period,
+          ...(sender.trim() ? { sender: sender.trim() } : {}),
           onProgress: (done, total, file) => setProgress({ done, total, file }),
         });
         setOutcome(result);
@@ -132,6 +135,9 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
           </MessageBarActions>
         </MessageBar>
       )}
+      <Field label={t.sender} hint={t.senderHint} size="small">
+        <Input value={sender} disabled={busy} onChange={(_, d) => setSender(d.value)} />
+      </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => onMerge()}>
           {t.mergeButton}

@@ -88,6 +88,8 @@ export interface Strings {
   rosterHint: string;
   priorCounty: string;
   priorCountyHint: string;
+  sender: string;
+  senderHint: string;
   mergeButton: string;
   /** The month preselected from the picked files; a chosen month few of them hold. */
   monthPreselected: (month: string, files: number, total: number) => string;
@@ -213,6 +215,8 @@ const zh: Strings = {
   unitFilesRequired: "请选择各单位报表文件",
   roster: "单位名册",
   rosterHint: "可选，.txt（每行一个单位）或 .xlsx 文件",
+  sender: "落款单位",
+  senderHint: "催报文字的落款和汇总表的填报单位，如“衡南县安委办”；留空为“县安委办”",
   priorCounty: "上月县汇总表",
   priorCountyHint: "可选，用于核对累计数",
   mergeButton: "开始汇总",
@@ -324,6 +328,8 @@ const en: Strings = {
   unitFilesRequired: "Choose the units' report files",
   roster: "Unit roster",
   rosterHint: "Optional: .txt (one unit per line) or .xlsx",
+  sender: "Sent by",
+  senderHint: "Signs the reminder and heads the county total; blank: the county office",
   priorCounty: "Last month's county total",
   priorCountyHint: "Optional: used to check cumulative figures",
   mergeButton: "Merge",
