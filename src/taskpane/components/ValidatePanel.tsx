@@ -30,7 +30,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
   const { actions, lang } = props;
   const t = useStrings(lang);
   const styles = usePanelStyles();
-  const excel = actions.mode === "excel";
+  const excel = actions.mode !== "file"; // a live workbook: Excel or WPS
   const [scope, setScope] = useState<"active" | "all">("active");
   const [highlight, setHighlight] = useState(false);
   const reportFiles = useRequiredFiles(t.pickReportsFirst);
