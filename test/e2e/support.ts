@@ -52,16 +52,16 @@ function runWebpack(config: webpack.Configuration): Promise<void> {
   });
 }
 
-/** test/support/fake-excel as one browser script defining window.YuebaoFake. */
-export async function bundleFake(): Promise<string> {
+/** A test fake as one browser script defining window[library]. */
+async function bundleForBrowser(entry: string, file: string, library: string): Promise<string> {
   mkdirSync(TMP, { recursive: true });
   await runWebpack({
     mode: "development",
     devtool: false,
     target: "web",
     context: ROOT,
-    entry: join(ROOT, "test/support/fake-excel/index.ts"),
-    output: { path: TMP, filename: "fake-office.js", library: { name: "YuebaoFake", type: "window" } },
+    entry,
+    output: { path: TMP, filename: file, library: { name: library, type: "window" } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -77,7 +77,17 @@ export async function bundleFake(): Promise<string> {
       ],
     },
   });
-  return join(TMP, "fake-office.js");
+  return join(TMP, file);
+}
+
+/** test/support/fake-excel as one browser script defining window.YuebaoFake. */
+export function bundleFake(): Promise<string> {
+  return bundleForBrowser(join(ROOT, "test/support/fake-excel/index.ts"), "fake-office.js", "YuebaoFake");
+}
+
+/** test/wps/fake-et (the in-memory WPS 表格) as one browser script defining window.YuebaoFakeEt. */
+export function bundleFakeEt(): Promise<string> {
+  return bundleForBrowser(join(ROOT, "test/wps/fake-et/index.ts"), "fake-et.js", "YuebaoFakeEt");
 }
 
 interface ConfigModule {
