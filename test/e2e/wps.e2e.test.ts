@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { parseMarkName } from "../../src/form/marks";
 import { addMonths, periodKey, type Period } from "../../src/form/period";
 import { ANNEX } from "../../src/form/spec";
@@ -19,7 +19,10 @@ import {
   LAUNCH_ARGS,
   TMP,
   bundleFakeEt,
+  choosePeriod,
   ensureBuild,
+  openTab,
+  waitIn,
   lastMonth,
   scaled,
   startServer,
@@ -78,27 +81,6 @@ interface BookView {
   get(s: string): unknown;
 }
 type Win = { __ybEt: BookView };
-
-async function openTab(page: Page, name: string): Promise<Locator> {
-  await page.getByRole("tab", { name }).click();
-  const panel = page.getByRole("tabpanel", { name });
-  await panel.waitFor();
-  return panel;
-}
-
-async function waitIn(panel: Locator, target: Locator, timeout = 15_000): Promise<void> {
-  try {
-    await target.waitFor({ timeout });
-  } catch (err) {
-    const shown = (await panel.innerText().catch(() => "(panel gone)")).replace(/\s+/g, " ");
-    throw new Error(`${(err as Error).message.split("\n")[0]}\nThe panel shows: ${shown}`);
-  }
-}
-
-async function choosePeriod(panel: Locator, p: Period): Promise<void> {
-  await panel.getByLabel("年份", { exact: true }).selectOption(String(p.year));
-  await panel.getByLabel("月份", { exact: true }).selectOption(String(p.month));
-}
 
 describeBrowser("task pane in Chromium as a WPS 表格 add-in (ET fake as window.Application)", () => {
   let browser: Browser;
