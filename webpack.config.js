@@ -13,6 +13,13 @@
  *
  * The output is relocatable: publicPath "auto" and relative URLs, so dist/ works from any
  * folder of a web server and straight from disk (file://) in file mode.
+ *
+ * dist/ is also the WPS 表格 add-in (WPS 加载项, src/wps/addin): ribbon.xml and index.html at its
+ * root, wps/ribbon.js; and its deployment files (see WpsAddinPlugin and README, WPS 表格):
+ *   dist/wps/jsplugins.xml            online: the add-in served from the base URL (oem.ini JSPluginsServer)
+ *   dist/wps/publish.xml              online: the same entry for a user's jsaddons folder
+ *   dist/wps/offline/publish.xml      offline: the entry naming the folder beside it
+ *   dist/wps/offline/yuebao_<version>/   offline: the add-in itself, to copy into jsaddons
  */
 "use strict";
 const fs = require("fs");
@@ -48,6 +55,58 @@ const OFFICE_JS_IGNORE = [
 const XLSX_CHUNK_TEST = /[\\/](src[\\/]files|node_modules[\\/]fflate)[\\/]/;
 /** Folds Fluent's `tokens.x` reads to strings, so chunks do not need the token table (see the loader). */
 const FOLD_TOKENS_LOADER = path.join(ROOT, "scripts", "fold-tokens-loader.js");
+/** The WPS add-in's name in the deployment files (the offline folder is <name>_<version>). */
+const WPS_ADDIN_NAME = "yuebao";
+const WPS_ADDIN_DIR = path.join(ROOT, "src", "wps", "addin");
+const PACKAGE_VERSION = require(path.join(ROOT, "package.json")).version;
+
+const xmlAttr = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The WPS deployment files. type="et": WPS 表格. Online, WPS loads <url>index.html and
+ * <url>ribbon.xml from the base URL; offline, from the folder <name>_<version> in jsaddons.
+ */
+function wpsDeployment(baseUrl, version = PACKAGE_VERSION) {
+  const folder = `${WPS_ADDIN_NAME}_${version}`;
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  const online = `<jspluginonline name="${xmlAttr(WPS_ADDIN_NAME)}" type="et" url="${xmlAttr(baseUrl)}"`;
+  return {
+    folder,
+    files: {
+      "wps/jsplugins.xml": `${head}<jsplugins>\n  ${online}/>\n</jsplugins>\n`,
+      "wps/publish.xml": `${head}<jsplugins>\n  ${online} enable="enable" install="null"/>\n</jsplugins>\n`,
+      "wps/offline/publish.xml":
+        `${head}<jsplugins>\n  <jsplugin name="${xmlAttr(WPS_ADDIN_NAME)}" type="et" url="${xmlAttr(folder)}" version="${xmlAttr(version)}"` +
+        ` enable="enable_dev" install="null"/>\n</jsplugins>\n`,
+    },
+  };
+}
+
+/** What the offline add-in folder leaves out: Office.js and the Excel manifest (WPS needs neither), the deployment files. */
+const WPS_OFFLINE_SKIP = /^(office-js\/|manifest\.xml$|wps\/(offline\/|jsplugins\.xml$|publish\.xml$))/;
+
+/**
+ * Emits the WPS deployment files and the offline add-in folder (a copy of everything else the
+ * build made), once every other asset is final.
+ */
+class WpsAddinPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("WpsAddinPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "WpsAddinPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const { folder, files } = wpsDeployment(this.baseUrl);
+        for (const a of compilation.getAssets()) {
+          if (WPS_OFFLINE_SKIP.test(a.name) || a.name.endsWith(".map")) continue;
+          compilation.emitAsset(`wps/offline/${folder}/${a.name}`, a.source, { ...a.info, minimized: true });
+        }
+        for (const [name, text] of Object.entries(files)) compilation.emitAsset(name, new sources.RawSource(text));
+      });
+    });
+  }
+}
 
 /**
  * The pane's Content-Security-Policy, as a meta tag in taskpane.html and as a header from the
@@ -170,6 +229,16 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
       context: ROOT,
       transform: (content) => (dev ? content : Buffer.from(rewriteManifest(content.toString("utf8"), baseUrl), "utf8")),
     });
+    // The WPS add-in's own files (its deployment files come from WpsAddinPlugin).
+    patterns.push({ from: "ribbon.xml", to: "ribbon.xml", context: WPS_ADDIN_DIR, info: { minimized: true } });
+    patterns.push({ from: "ribbon.js", to: "wps/ribbon.js", context: WPS_ADDIN_DIR, info: { minimized: true } });
+    patterns.push({
+      from: "index.html",
+      to: "index.html",
+      context: WPS_ADDIN_DIR,
+      info: { minimized: true },
+      transform: (content) => Buffer.from(content.toString("utf8").split("%CSP%").join(contentSecurityPolicy(officeJs)), "utf8"),
+    });
     if (officeJs === "local") {
       patterns.push({
         from: "**/*",
@@ -244,6 +313,7 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
         csp: contentSecurityPolicy(officeJs),
       }),
       ...(patterns.length ? [new CopyWebpackPlugin({ patterns })] : []),
+      ...(copy ? [new WpsAddinPlugin(dev || !baseUrl ? URL_DEV : baseUrl)] : []),
     ],
   };
 }
@@ -280,4 +350,6 @@ Object.assign(module.exports, {
   URL_PROD_DEFAULT,
   OFFICE_JS,
   XLSX_CHUNK_TEST,
+  wpsDeployment,
+  WPS_ADDIN_NAME,
 });

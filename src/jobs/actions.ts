@@ -8,7 +8,8 @@ import type { Finding } from "../form/findings";
 import type { MergeResult } from "../form/merge-types";
 import type { Period, Ymd } from "../form/period";
 
-export type Mode = "excel" | "file";
+/** Where the jobs run: the live workbook in Excel or in WPS 表格, or picked files. */
+export type Mode = "excel" | "wps" | "file";
 
 /** A file the user picked (the browser's File satisfies this). */
 export interface PickedFile {

@@ -11,8 +11,10 @@ export interface OfficeExtras {
   clearHighlight?(): Promise<void>;
   /** Calls back when one of the sheets changes; returns an unsubscribe. Undefined when unsupported. */
   onChanged?(sheets: string[], callback: () => void): Promise<() => void>;
-  /** Per-document settings (Office.context.document.settings). */
+  /** Per-document settings (Office.context.document.settings; in WPS the pane's own storage). */
   store: SettingsStore;
+  /** The host the live workbook is in (default Excel): the same actions serve WPS 表格. */
+  mode?: "excel" | "wps";
 }
 
 /** Codes worth a fill colour: figures that are wrong, not merely unusual. */
@@ -34,7 +36,7 @@ export function createOfficeActions(initial: JobContext, extras: OfficeExtras): 
   // Replaced by saveSettings; each job takes the context current when it starts.
   let ctx = initial;
   const actions: PaneActions = {
-    mode: "excel",
+    mode: extras.mode ?? "excel",
     get settings() {
       return ctx.settings;
     },

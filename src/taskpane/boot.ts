@@ -1,7 +1,11 @@
 /**
- * Where is the pane running? Inside Excel (Office.js reports the Excel host) the jobs run on
- * the live workbook; anywhere else — a plain browser tab, WPS, a page opened from disk, or
- * Excel when office.js could not be loaded — the same pane runs on picked files.
+ * Where is the pane running? Inside Excel (Office.js reports the Excel host) or inside WPS 表格
+ * (a WPS add-in page: WPS sets its ET Application object, src/wps/env.ts) the jobs run on the
+ * live workbook; anywhere else — a plain browser tab, a page opened from disk, or Excel when
+ * office.js could not be loaded — the same pane runs on picked files.
+ *
+ * WPS is recognised first and at once: its Application is there before any script runs, also
+ * for an offline add-in opened from the jsaddons folder (a file:// page).
  *
  * taskpane.html loads office.js before the bundle but tolerates its failure (offline), and skips
  * it for a page opened from disk, so `Office` may simply not exist: that is file mode at once,
@@ -10,8 +14,9 @@
  */
 
 import type { Lang } from "../form/lang";
+import { isWpsHost } from "../wps/env";
 
-export type HostMode = "excel" | "file";
+export type HostMode = "excel" | "wps" | "file";
 
 export interface HostInfo {
   mode: HostMode;
@@ -71,12 +76,17 @@ function excelLanguage(office: OfficeLike): Lang {
 }
 
 /**
- * Resolves once: Excel mode when Office.onReady names the Excel host; file mode when it names
+ * Resolves once: WPS mode at once inside WPS 表格; Excel mode when Office.onReady names the Excel host; file mode when it names
  * another host or none, when Office is missing, when the page is a file:// page, when onReady
  * throws, or after `timeoutMs`.
  * Never rejects: a pane that cannot find Excel still has work to do on files.
  */
 export function detectHost(timeoutMs: number = DEFAULT_READY_TIMEOUT_MS): Promise<HostInfo> {
+  if (isWpsHost(globalThis)) {
+    // office.js may have loaded too (the online add-in is the same page): keep it quiet.
+    keepOfficeQuiet(globalThis);
+    return Promise.resolve({ mode: "wps", language: browserLanguage() });
+  }
   const office = officeGlobal();
   const fileMode = (): HostInfo => ({ mode: "file", language: browserLanguage() });
   if (!office || openedFromDisk()) return Promise.resolve(fileMode());

@@ -1,6 +1,7 @@
 /**
- * The pane's entry: find out where it runs, and render the same App either way. The jobs (the
- * form engine, plus the Office.js adapter in Excel) are a separate chunk: the first screen needs
+ * The pane's entry: find out where it runs (Excel, WPS 表格 or files), and render the same App
+ * every way. The jobs (the form engine, plus the Office.js adapter in Excel or the WPS adapter
+ * in WPS) are a separate chunk: the first screen needs
  * only the remembered unit and the settings, so the pane paints first and fetches the jobs
  * while idle (a job asked for earlier simply waits for them).
  */
@@ -30,6 +31,19 @@ function excelActions(lang: Lang): DeferredActions {
   });
 }
 
+/** Inside WPS 表格: the same jobs through the WPS adapter (a chunk of its own, "wps"). */
+function wpsActions(lang: Lang): DeferredActions {
+  // WPS keeps no per-document settings for an add-in page: the pane's own storage holds them.
+  const store = browserStore();
+  return deferredActions({
+    mode: "wps",
+    store,
+    optional: ["openSheet", "selectCell", "onSheetChanged"],
+    loadFailed: shellCatalogue[lang].jobsLoadFailed,
+    load: async () => (await import(/* webpackChunkName: "wps" */ "./wps-jobs")).wpsActionsMaker(lang, store),
+  });
+}
+
 function fileActions(lang: Lang): DeferredActions {
   const store = browserStore();
   return deferredActions({
@@ -44,7 +58,8 @@ function fileActions(lang: Lang): DeferredActions {
 void detectHost().then((info) => {
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
-  const actions = info.mode === "excel" ? excelActions(info.language) : fileActions(info.language);
+  const actions =
+    info.mode === "excel" ? excelActions(info.language) : info.mode === "wps" ? wpsActions(info.language) : fileActions(info.language);
   document.documentElement.lang = info.language === "zh" ? "zh-CN" : "en";
   createRoot(root).render(<App actions={actions} lang={info.language} />);
   // A failure here is reported by the first job that needs the chunk.

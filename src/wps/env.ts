@@ -7,9 +7,15 @@
 import type { EtApplication } from "./et";
 
 /** The ET Application of `globalObj`, or undefined outside WPS 表格. Never throws. */
+/** window.Application, or its alias window.wps (both are declared by et-jsapi-declare). */
+function rootOf(globalObj: object): unknown {
+  const g = globalObj as { Application?: unknown; wps?: unknown };
+  return g.Application ?? g.wps;
+}
+
 export function findEtApplication(globalObj: object): EtApplication | undefined {
   try {
-    const app = (globalObj as { Application?: unknown }).Application;
+    const app = rootOf(globalObj);
     if (app === null || (typeof app !== "object" && typeof app !== "function")) return undefined;
     // A browser has no Application global; WPS's has the workbook collection of the ET model.
     // (Reading a property of WPS's object is a call into WPS: two here, once at start.)
@@ -23,7 +29,7 @@ export function findEtApplication(globalObj: object): EtApplication | undefined 
 
 /** The Application the adapter calls (no probing: each call into WPS counts). */
 export function etApplication(globalObj: object): EtApplication {
-  const app = (globalObj as { Application?: unknown }).Application;
+  const app = rootOf(globalObj);
   if (app === null || (typeof app !== "object" && typeof app !== "function"))
     throw new Error("WPS 表格's Application object is not available");
   return app as EtApplication;

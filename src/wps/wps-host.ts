@@ -124,7 +124,9 @@ export class WpsHost implements Host {
     const sheets: SheetEntry[] = [];
     for (let i = 1; i <= count; i++) {
       const ws = collection.Item(i) as EtWorksheet;
-      sheets.push({ ws, name: String(ws.Name), visible: ws.Visible === XL.sheetVisible });
+      const visibility: unknown = ws.Visible;
+      // xlSheetVisible is -1 (COM's True); a bridge that hands booleans over says true.
+      sheets.push({ ws, name: String(ws.Name), visible: visibility === XL.sheetVisible || visibility === true });
     }
     const names = wb.Names;
     const items: DefinedNameLike[] = [];

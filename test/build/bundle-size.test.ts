@@ -2,10 +2,13 @@
 import * as fs from "fs";
 import * as path from "path";
 
+type Mode = "file" | "excel" | "wps";
+const MODES: readonly Mode[] = ["file", "excel", "wps"];
+
 interface SizeModule {
   scriptSources(html: string): string[];
-  BEFORE_RENDER: Record<"file" | "excel", string[]>;
-  AFTER_IDLE: Record<"file" | "excel", string[]>;
+  BEFORE_RENDER: Record<Mode, string[]>;
+  AFTER_IDLE: Record<Mode, string[]>;
 }
 // A plain CommonJS script: typed at this boundary.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,11 +30,11 @@ function chunkNames(dir: string): Set<string> {
 
 it("lists only chunks the pane really names, and every panel and job chunk", () => {
   const named = chunkNames(PANE);
-  for (const mode of ["file", "excel"] as const) {
+  for (const mode of MODES) {
     for (const n of [...size.BEFORE_RENDER[mode], ...size.AFTER_IDLE[mode]]) expect({ n, named: named.has(n) }).toEqual({ n, named: true });
   }
   // Nothing named is left uncounted (except the parser, measured apart).
-  const counted = new Set([...size.AFTER_IDLE.file, ...size.AFTER_IDLE.excel, ...size.BEFORE_RENDER.file, ...size.BEFORE_RENDER.excel]);
+  const counted = new Set(MODES.flatMap((m) => [...size.AFTER_IDLE[m], ...size.BEFORE_RENDER[m]]));
   expect([...named].filter((n) => !counted.has(n))).toEqual([]);
 });
 

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { basename, join } from "path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { readWorkbook } from "../../src/files";
 import { cellAddress, cellAt, type SheetGrid } from "../../src/form/grid";
 import { addMonths, periodKey, type Period } from "../../src/form/period";
@@ -23,6 +23,9 @@ import {
   TMP,
   buildBaseline,
   bundleFake,
+  choosePeriod,
+  openTab,
+  waitIn,
   ensureBuild,
   lastMonth,
   onTime,
@@ -157,29 +160,6 @@ function numbersIn(grid: SheetGrid, col: number): number[] {
     const v = cellAt(grid, FIRST_ITEM_ROW + i, col)?.value;
     return typeof v === "number" ? scaled(v) : NaN;
   });
-}
-
-/** The visible panel of a tab (hidden panels have no role in the accessibility tree). */
-async function openTab(page: Page, name: string): Promise<Locator> {
-  await page.getByRole("tab", { name }).click();
-  const panel = page.getByRole("tabpanel", { name });
-  await panel.waitFor();
-  return panel;
-}
-
-/** Waits for a locator; on a timeout the error says what the panel shows instead (e.g. an error bar). */
-async function waitIn(panel: Locator, target: Locator, timeout = 15_000): Promise<void> {
-  try {
-    await target.waitFor({ timeout });
-  } catch (err) {
-    const shown = (await panel.innerText().catch(() => "(panel gone)")).replace(/\s+/g, " ");
-    throw new Error(`${(err as Error).message.split("\n")[0]}\nThe panel shows: ${shown}`);
-  }
-}
-
-async function choosePeriod(panel: Locator, p: Period): Promise<void> {
-  await panel.getByLabel("年份", { exact: true }).selectOption(String(p.year));
-  await panel.getByLabel("月份", { exact: true }).selectOption(String(p.month));
 }
 
 async function shoot(page: Page, file: string): Promise<void> {

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } f
 import type { Server } from "http";
 import type { AddressInfo } from "net";
 import { join, resolve } from "path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import webpack from "webpack";
 import { addMonths, periodKey, type Period } from "../../src/form/period";
 
@@ -52,16 +52,16 @@ function runWebpack(config: webpack.Configuration): Promise<void> {
   });
 }
 
-/** test/support/fake-excel as one browser script defining window.YuebaoFake. */
-export async function bundleFake(): Promise<string> {
+/** A test fake as one browser script defining window[library]. */
+async function bundleForBrowser(entry: string, file: string, library: string): Promise<string> {
   mkdirSync(TMP, { recursive: true });
   await runWebpack({
     mode: "development",
     devtool: false,
     target: "web",
     context: ROOT,
-    entry: join(ROOT, "test/support/fake-excel/index.ts"),
-    output: { path: TMP, filename: "fake-office.js", library: { name: "YuebaoFake", type: "window" } },
+    entry,
+    output: { path: TMP, filename: file, library: { name: library, type: "window" } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -77,7 +77,17 @@ export async function bundleFake(): Promise<string> {
       ],
     },
   });
-  return join(TMP, "fake-office.js");
+  return join(TMP, file);
+}
+
+/** test/support/fake-excel as one browser script defining window.YuebaoFake. */
+export function bundleFake(): Promise<string> {
+  return bundleForBrowser(join(ROOT, "test/support/fake-excel/index.ts"), "fake-office.js", "YuebaoFake");
+}
+
+/** test/wps/fake-et (the in-memory WPS 表格) as one browser script defining window.YuebaoFakeEt. */
+export function bundleFakeEt(): Promise<string> {
+  return bundleForBrowser(join(ROOT, "test/wps/fake-et/index.ts"), "fake-et.js", "YuebaoFakeEt");
 }
 
 interface ConfigModule {
@@ -237,3 +247,28 @@ export function writeUnitBooks(books: UnitBook[], period: Period): void {
 
 /** Exact decimal sums: every figure has at most 4 decimals (the form's 万元 precision). */
 export const scaled = (v: number): number => Math.round(v * 10000);
+
+// ---- the pane's UI ----
+
+/** The visible panel of a tab (hidden panels have no role in the accessibility tree). */
+export async function openTab(page: Page, name: string): Promise<Locator> {
+  await page.getByRole("tab", { name }).click();
+  const panel = page.getByRole("tabpanel", { name });
+  await panel.waitFor();
+  return panel;
+}
+
+/** Waits for a locator; on a timeout the error says what the panel shows instead (e.g. an error bar). */
+export async function waitIn(panel: Locator, target: Locator, timeout = 15_000): Promise<void> {
+  try {
+    await target.waitFor({ timeout });
+  } catch (err) {
+    const shown = (await panel.innerText().catch(() => "(panel gone)")).replace(/\s+/g, " ");
+    throw new Error(`${(err as Error).message.split("\n")[0]}\nThe panel shows: ${shown}`);
+  }
+}
+
+export async function choosePeriod(panel: Locator, p: Period): Promise<void> {
+  await panel.getByLabel("年份", { exact: true }).selectOption(String(p.year));
+  await panel.getByLabel("月份", { exact: true }).selectOption(String(p.month));
+}

@@ -171,9 +171,10 @@ export function fakeActions(mode: Mode = "excel", unit = "云集镇"): FakeActio
       reminder: REMINDER,
     })),
   };
-  if (mode === "excel") {
+  if (mode !== "file") {
+    // A live workbook (Excel or WPS 表格); WPS has no cell highlighting.
     base.openSheet = jest.fn(async (_sheet: string) => undefined);
-    base.clearHighlight = jest.fn(async () => undefined);
+    if (mode === "excel") base.clearHighlight = jest.fn(async () => undefined);
     base.selectCell = jest.fn(async (_sheet: string, _cell: string) => undefined);
     base.onSheetChanged = jest.fn(async (_callback: () => void) => jest.fn());
   }

@@ -171,6 +171,35 @@ describe("a failure part-way removes what was added", () => {
     expect(book.snapshot()).toEqual(before);
   });
 
+  test("replace, failing at every call: always exactly one sheet of that name; before the deletion nothing changed", async () => {
+    const fresh = () => {
+      const x = wpsSetup();
+      x.book.addSheet("Sheet1");
+      x.book.addSheet("2018年7月", [["旧的"]]);
+      return x;
+    };
+    const probe = fresh();
+    const total = await probe.calls(() => probe.host.addSheets([annexPlan()], "replace"));
+    for (let k = 1; k <= total; k++) {
+      const { book, host } = fresh();
+      const before = book.snapshot();
+      book.failAfter(k);
+      const err = await host.addSheets([annexPlan()], "replace").then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      book.cancelFailure();
+      const named = book.sheets.filter((x) => x.name === "2018年7月");
+      expect([k, named.length]).toEqual([k, 1]);
+      if (err instanceof AddSheetsFailedError && err.rolledBack) expect([k, book.snapshot()]).toEqual([k, before]);
+      else if (err instanceof AddSheetsFailedError) {
+        // The old sheet was already deleted: the new one is kept under the final name and reported.
+        expect([k, err.leftovers, book.view("2018年7月", "A1").value]).toEqual([k, ["2018年7月"], '安全监管"强执法防事故"行动情况月报表']);
+      }
+      expect([k, book.sheets.some((x) => x.name.startsWith("Yuebao~"))]).toEqual([k, false]);
+    }
+  });
+
   test("the text of a failure names what happened (zh)", () => {
     const err = new AddSheetsFailedError(new SheetProtectedError("2018年7月"), true, []);
     expect(describeError(err, "zh")).toContain("已撤销本次添加的内容");

@@ -22,7 +22,7 @@ export function FillPanel(props: { actions: PaneActions; lang: Lang; today: Date
   const { actions, lang, today } = props;
   const t = useStrings(lang);
   const styles = usePanelStyles();
-  const excel = actions.mode === "excel";
+  const excel = actions.mode !== "file"; // a live workbook: Excel or WPS
   const [mode, setMode] = useState<FillRequest["mode"]>("values");
   const current = useRequiredFiles(t.currentFileRequired);
   const [prior, setPrior] = useState<File[]>([]);

@@ -126,7 +126,7 @@ export function MergeResults(props: { outcome: MergeOutcome; mode: Mode; lang: L
         {t.summaryLine(t.periodLabel(result.period), summary)}
       </p>
       {outcome.written.length > 0 && (
-        <span className={panel.note}>{(mode === "excel" ? t.writtenSheets : t.writtenFile)(outcome.written.join(t.listSeparator))}</span>
+        <span className={panel.note}>{(mode !== "file" ? t.writtenSheets : t.writtenFile)(outcome.written.join(t.listSeparator))}</span>
       )}
 
       <Table size="extra-small" aria-label={t.resultsTable} className={styles.table}>

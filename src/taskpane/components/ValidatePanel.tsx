@@ -30,7 +30,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
   const { actions, lang } = props;
   const t = useStrings(lang);
   const styles = usePanelStyles();
-  const excel = actions.mode === "excel";
+  const excel = actions.mode !== "file"; // a live workbook: Excel or WPS
   const [scope, setScope] = useState<"active" | "all">("active");
   const [highlight, setHighlight] = useState(false);
   const reportFiles = useRequiredFiles(t.pickReportsFirst);
@@ -121,7 +121,10 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
               <Radio value="all" label={t.scopeAll} />
             </RadioGroup>
           </Field>
-          <Checkbox label={t.highlight} checked={highlight} disabled={busy} onChange={(_, d) => setHighlight(d.checked === true)} />
+          {/* Cell highlighting is Excel's (WPS has no clearHighlight): offered only where it can be undone. */}
+          {clearHighlight && (
+            <Checkbox label={t.highlight} checked={highlight} disabled={busy} onChange={(_, d) => setHighlight(d.checked === true)} />
+          )}
         </>
       ) : (
         <FilePicker label={t.pickReports} accept={WORKBOOK_ACCEPT} multiple dropZone {...reportFiles.picker} disabled={busy} t={t} />
