@@ -8,7 +8,8 @@ import { loadRoster } from "../jobs/merge-files";
 import { describeProblem } from "../form/problem-messages";
 import { unreadableProblem } from "../jobs/sources";
 import type { ParsedArgs } from "./args";
-import { common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutputs, type Io } from "./common";
+import { inOrder } from "../jobs/ordered";
+import { common, fileParser, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutputs, type Io } from "./common";
 import { say } from "./text";
 
 interface Checked {
@@ -26,11 +27,14 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   const rosterPath = args.options.get("roster");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
   const results: Checked[] = [];
-  for (const path of args.files) {
+  // Files are read (and parsed, on workers when there are cores) a few ahead, taken in order.
+  const parser = fileParser(args.files.length);
+  for await (const { item: path, result } of inOrder(args.files, (p) => parser.load(pathSource(p)), parser.ahead)) {
     const src = pathSource(path);
     let reports: UnitReport[];
     try {
-      reports = locateReports(await parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod });
+      if (!result.ok) throw result.error;
+      reports = locateReports(result.value, ANNEX, { fileName: src.name, requested: wantPeriod });
     } catch (err) {
       results.push({ file: path, unreadable: describeProblem(unreadableProblem(err, src.name), c.lang), findings: [] });
       continue;
@@ -56,6 +60,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
       });
     }
   }
+  parser.close();
 
   let errors = 0;
   for (const r of results) {
