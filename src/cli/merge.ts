@@ -5,6 +5,7 @@ import { findingMessage, statusLabel } from "../form/messages";
 import { periodKey, periodLabelZh } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
+import { zlibDeflate } from "../files/node";
 import { writeWorkbook } from "../files/write";
 import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "../jobs/merge-files";
 import type { ParsedArgs } from "./args";
@@ -67,7 +68,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.
   const plans = countyPlans(ANNEX, result, { county, date: today, keepRoster: roster });
   const jsonPath = args.options.get("json");
-  const outputs: Output[] = [{ path: out, data: writeWorkbook(plans, { creator: "Yuebao" }) }];
+  const outputs: Output[] = [{ path: out, data: writeWorkbook(plans, { creator: "Yuebao", deflateRaw: zlibDeflate }) }];
   if (jsonPath) outputs.push({ path: jsonPath, data: JSON.stringify(toJson(result, c.lang), null, 2) + "\n" });
   // Both or neither: "2 = nothing written" stays true.
   await writeOutputs(outputs, args);

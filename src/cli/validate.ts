@@ -9,7 +9,8 @@ import { loadRoster } from "../jobs/merge-files";
 import { describeProblem } from "../form/problem-messages";
 import { unreadableProblem } from "../jobs/sources";
 import type { ParsedArgs } from "./args";
-import { common, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutputs, type Io } from "./common";
+import { inOrder } from "../jobs/ordered";
+import { common, fileParser, fileSource, findingLine, jsonFinding, parse, pathSource, writeOutputs, type Io } from "./common";
 import { say } from "./text";
 
 interface Checked {
@@ -29,20 +30,20 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   const rosterPath = args.options.get("roster");
   const roster = rosterPath ? await loadRoster(fileSource(rosterPath), parse) : undefined;
   const results: Checked[] = [];
-  // Read every file first: reports of other months among them are priors for each other.
+  // Every file is read first (parsed a few ahead, on workers when there are cores, taken in
+  // order): reports of other months among them are priors for each other.
   const read: Array<{ path: string; name: string; reports?: UnitReport[]; unreadable?: string }> = [];
-  for (const path of args.files) {
+  const parser = fileParser(args.files.length);
+  for await (const { item: path, result } of inOrder(args.files, (p) => parser.load(pathSource(p)), parser.ahead)) {
     const src = pathSource(path);
     try {
-      read.push({
-        path,
-        name: src.name,
-        reports: locateReports(await parse(await src.read(), src.name), ANNEX, { fileName: src.name, requested: wantPeriod }),
-      });
+      if (!result.ok) throw result.error;
+      read.push({ path, name: src.name, reports: locateReports(result.value, ANNEX, { fileName: src.name, requested: wantPeriod }) });
     } catch (err) {
       read.push({ path, name: src.name, unreadable: describeProblem(unreadableProblem(err, src.name), c.lang) });
     }
   }
+  parser.close();
   const priors = new PriorPool();
   const priorPath = args.options.get("prior");
   if (priorPath) {

@@ -50,6 +50,7 @@ export function asParseWorker(worker: Worker, events: WorkerEvents): ParseWorker
       gone = true;
       void worker.terminate();
     },
+    hold: (busy) => (busy ? worker.ref() : worker.unref()),
   };
 }
 

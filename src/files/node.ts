@@ -1,6 +1,6 @@
 /** Node-only: reading a workbook (any format) from disk, with unreadable files as WorkbookReadError too. */
 import { closeSync, openSync, readFile, readSync, stat, statSync, type Stats } from "fs";
-import { inflateRawSync } from "zlib";
+import { deflateRawSync, inflateRawSync } from "zlib";
 import { basename } from "path";
 import type { WorkbookGrids } from "../form/grid";
 import { WorkbookReadError } from "./errors";
@@ -23,6 +23,9 @@ export const zlibInflate: RawInflate = (data, limit) => {
   }
 };
 installRawInflate(zlibInflate);
+
+/** zlib's raw DEFLATE for writing (writeWorkbook's `deflateRaw`), at the level fflate's path uses. */
+export const zlibDeflate = (data: Uint8Array): Uint8Array => deflateRawSync(data, { level: 1 });
 
 /**
  * Reads the file's bytes, refusing oversized files before loading them into memory. Callback

@@ -99,6 +99,8 @@ export interface WorkerEvents {
 export interface ParseWorker {
   post(req: ParseRequest, transfer: ArrayBuffer[]): void;
   terminate(): void;
+  /** Told whether the worker has files (Node: an idle worker must not keep the process alive). */
+  hold?(busy: boolean): void;
 }
 
 export type SpawnWorker = (events: WorkerEvents) => ParseWorker;
@@ -183,7 +185,10 @@ export class ParsePool {
       if (!slot) return;
       const job = this.queue.shift() as Job;
       slot.jobs.push(job);
-      if (slot.jobs.length === 1) this.arm(slot);
+      if (slot.jobs.length === 1) {
+        slot.worker.hold?.(true);
+        this.arm(slot);
+      }
       this.send(slot, job);
     }
   }
@@ -235,6 +240,7 @@ export class ParsePool {
     if (i < 0) return;
     const [job] = slot.jobs.splice(i, 1);
     this.arm(slot);
+    if (slot.jobs.length === 0) slot.worker.hold?.(false);
     if (reply.error) job.reject(errorFromWire(reply.error));
     else job.resolve(reply.grids);
     this.pump();

@@ -17,6 +17,11 @@ export interface WriteOptions {
   creator?: string;
   /** Creation time in docProps/core.xml (default now). */
   created?: Date;
+  /**
+   * A host's own raw DEFLATE (Node's zlib on the command line: a county workbook of 1,000
+   * units deflates in 5 ms instead of fflate's 50); the same zip layout either way.
+   */
+  deflateRaw?: (data: Uint8Array) => Uint8Array;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -287,5 +292,95 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
   // 1,000 rows deflates 3x faster than at level 6 for a file a few KB larger.
   const ordered: Record<string, Uint8Array> = { "[Content_Types].xml": files["[Content_Types].xml"] };
   for (const k of Object.keys(files)) if (k !== "[Content_Types].xml") ordered[k] = files[k];
-  return zipSync(ordered, { level: 1, mtime: opts.created ?? new Date() });
+  const mtime = opts.created ?? new Date();
+  if (opts.deflateRaw) return zipDeflated(ordered, opts.deflateRaw, mtime);
+  return zipSync(ordered, { level: 1, mtime });
+}
+
+let crcTable: Uint32Array | undefined;
+
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The zip zipSync writes (local headers with sizes and CRC, no data descriptors, the central
+ * directory, the end record), with every part deflated by `deflateRaw`. Part names are ASCII.
+ */
+function zipDeflated(files: Record<string, Uint8Array>, deflateRaw: (data: Uint8Array) => Uint8Array, mtime: Date): Uint8Array {
+  const y = mtime.getFullYear() - 1980;
+  const dos =
+    y < 0 || y > 119
+      ? 0
+      : ((y << 25) |
+          ((mtime.getMonth() + 1) << 21) |
+          (mtime.getDate() << 16) |
+          (mtime.getHours() << 11) |
+          (mtime.getMinutes() << 5) |
+          (mtime.getSeconds() >> 1)) >>>
+        0;
+  const parts = Object.entries(files).map(([name, data]) => ({
+    name: strToU8(name),
+    data: deflateRaw(data),
+    size: data.length,
+    crc: crc32(data),
+  }));
+  const local = parts.reduce((n, p) => n + 30 + p.name.length + p.data.length, 0);
+  const central = parts.reduce((n, p) => n + 46 + p.name.length, 0);
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  const header = (at: number, p: (typeof parts)[number], centralAt?: number): number => {
+    const c = centralAt !== undefined;
+    view.setUint32(at, c ? 0x02014b50 : 0x04034b50, true);
+    let b = at + 4;
+    if (c) {
+      view.setUint16(b, 20, true); // version made by
+      b += 2;
+    }
+    view.setUint16(b, 20, true); // version needed
+    view.setUint16(b + 2, 0, true); // flags
+    view.setUint16(b + 4, 8, true); // deflate
+    view.setUint32(b + 6, dos, true);
+    view.setUint32(b + 10, p.crc, true);
+    view.setUint32(b + 14, p.data.length, true);
+    view.setUint32(b + 18, p.size, true);
+    view.setUint16(b + 22, p.name.length, true);
+    view.setUint16(b + 24, 0, true); // extra
+    b += 26;
+    if (c) {
+      // comment length, disk, internal and external attributes: 0; then the local header's offset.
+      view.setUint32(b + 10, centralAt, true);
+      b += 14;
+    }
+    out.set(p.name, b);
+    return b + p.name.length;
+  };
+  let at = 0;
+  const offsets: number[] = [];
+  for (const p of parts) {
+    offsets.push(at);
+    at = header(at, p);
+    out.set(p.data, at);
+    at += p.data.length;
+  }
+  const cdStart = at;
+  parts.forEach((p, i) => {
+    at = header(at, p, offsets[i]);
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
+  view.setUint32(at + 12, at - cdStart, true);
+  view.setUint32(at + 16, cdStart, true);
+  return out;
 }

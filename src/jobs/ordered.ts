@@ -8,12 +8,12 @@
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-export async function forEachInOrder<T, R>(
+/** `for await (const { item, result } of inOrder(...))`: each item's outcome, in input order. */
+export async function* inOrder<T, R>(
   items: readonly T[],
   start: (item: T, index: number) => R | Promise<R>,
-  consume: (result: Settled<R>, item: T, index: number) => void | Promise<void>,
   ahead: number,
-): Promise<void> {
+): AsyncGenerator<{ item: T; index: number; result: Settled<R> }, void, undefined> {
   const window = Math.max(0, Math.floor(ahead));
   const started = new Map<number, Promise<Settled<R>>>();
   const launch = (i: number) => {
@@ -34,6 +34,16 @@ export async function forEachInOrder<T, R>(
     const result = await (started.get(i) as Promise<Settled<R>>);
     // Dropped as soon as it is taken: nothing but the look-ahead is held.
     started.delete(i);
-    await consume(result, items[i], i);
+    yield { item: items[i], index: i, result };
   }
+}
+
+/** The same with a callback per item. */
+export async function forEachInOrder<T, R>(
+  items: readonly T[],
+  start: (item: T, index: number) => R | Promise<R>,
+  consume: (result: Settled<R>, item: T, index: number) => void | Promise<void>,
+  ahead: number,
+): Promise<void> {
+  for await (const { item, index, result } of inOrder(items, start, ahead)) await consume(result, item, index);
 }

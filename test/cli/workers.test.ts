@@ -86,3 +86,21 @@ it("the compiled command line (lib/, bin/yuebao.js) on two workers: the same rep
   };
   expect(go("2", "w2")).toBe(go("0", "w0"));
 }, 60_000);
+
+it("validate on workers: the same lines and JSON as in one thread", async () => {
+  const go = async (workers: string, tag: string) => {
+    const saved = process.env.YUEBAO_WORKERS;
+    process.env.YUEBAO_WORKERS = workers;
+    try {
+      const json = join(t.dir, `validate-${tag}.json`);
+      const r = await run(["validate", ...files, "--period", "2018-07", "--json", json]);
+      return { code: r.code, out: r.out, json: readFileSync(json, "utf8") };
+    } finally {
+      if (saved === undefined) delete process.env.YUEBAO_WORKERS;
+      else process.env.YUEBAO_WORKERS = saved;
+    }
+  };
+  const one = await go("0", "w0");
+  expect(one.out.filter((l) => l.startsWith("✗")).length).toBeGreaterThanOrEqual(2);
+  expect(await go("2", "w2")).toEqual(one);
+}, 60_000);

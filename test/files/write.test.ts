@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync, strFromU8 } from "fflate";
+import { deflateRawSync } from "zlib";
 import { cellAt, parseAddress, type SheetGrid, type SourceCell } from "../../src/form/grid";
 import type { SheetPlan } from "../../src/form/plan";
 import { ANNEX } from "../../src/form/spec";
@@ -167,5 +168,56 @@ print(json.dumps(out, ensure_ascii=False))
         ["Yuebao_2.period.2018_2D07.form.qiangzhifa_2Dfangshigu_2Dmonthly", null, "'2018年6月'!$A$1"],
       ]),
     );
+  });
+});
+
+describe("a host's own deflate (Node's zlib on the command line)", () => {
+  const plans = [annexPlan("2018年6月", JUNE), annexPlan("2018年7月", JULY, { prior: "2018年6月" })];
+  const created = new Date(2018, 7, 12, 9, 30, 14);
+  const ours = writeWorkbook(plans, { creator: "测试", created });
+  const native = writeWorkbook(plans, { creator: "测试", created, deflateRaw: (d) => deflateRawSync(d, { level: 1 }) });
+
+  it("the same parts, names, order, times and CRCs as fflate's zip; only the deflated bytes differ", () => {
+    const a = unzipSync(ours);
+    const b = unzipSync(native);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const k of Object.keys(a)) expect(strFromU8(b[k])).toBe(strFromU8(a[k]));
+    const entries = (z: Uint8Array) => {
+      const v = new DataView(z.buffer, z.byteOffset, z.byteLength);
+      const end = z.length - 22;
+      const count = v.getUint16(end + 10, true);
+      let p = v.getUint32(end + 16, true);
+      const out: number[][] = [];
+      for (let i = 0; i < count; i++) {
+        // version made by/needed, flags, method, DOS time, CRC, uncompressed size, name length
+        out.push(
+          [4, 6, 8, 10]
+            .map((o) => v.getUint16(p + o, true))
+            .concat([v.getUint32(p + 12, true), v.getUint32(p + 16, true), v.getUint32(p + 24, true)]),
+        );
+        p += 46 + v.getUint16(p + 28, true) + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
+      }
+      return out;
+    };
+    expect(entries(native)).toEqual(entries(ours));
+    expect(readWorkbook(native, "native.xlsx")).toEqual(readWorkbook(ours, "native.xlsx"));
+  });
+
+  describeOpenpyxl("read by Python's zipfile and openpyxl", () => {
+    it("passes zipfile's CRC check and opens in openpyxl", () => {
+      const dir = mkdtempSync(join(tmpdir(), "yuebao-zip-"));
+      const file = join(dir, "native.xlsx");
+      writeFileSync(file, native);
+      const out = execFileSync(
+        py as string,
+        [
+          "-c",
+          "import sys, zipfile, openpyxl; print(zipfile.ZipFile(sys.argv[1]).testzip()); print(openpyxl.load_workbook(sys.argv[1]).sheetnames)",
+          file,
+        ],
+        { encoding: "utf8" },
+      );
+      expect(out.trim().split("\n")).toEqual(["None", "['2018年6月', '2018年7月']"]);
+    });
   });
 });
