@@ -286,7 +286,7 @@ describeBrowser("task pane in Chromium", () => {
       expect(book.sheets).toHaveLength(1);
       const sheet = book.sheets[0];
       expect(sheet.sheet).toBe(LABEL);
-      expect(cellAt(sheet, 0, 0)?.value).toBe(ANNEX.title);
+      expect(cellAt(sheet, 0, 0)?.value).toMatch(new RegExp(`^${ANNEX.title}\\n（\\d{4}年\\d{1,2}月）$`));
       expect(cellAt(sheet, 1, 1)?.value).toBe("茶市镇");
       expect(sheet.marks?.period).toBe(periodKey(PERIOD));
       expect(numbersIn(sheet, MONTH_COL).every(Number.isNaN)).toBe(true); // blank figures
@@ -439,7 +439,7 @@ describeBrowser("task pane in Chromium", () => {
           await panel.getByRole("button", { name: "插入月报表" }).click();
           await waitIn(panel, panel.getByText(`已插入工作表“${label(p)}”。`));
         });
-        expect(await view(label(p), "A1")).toBe(ANNEX.title);
+        expect(await view(label(p), "A1")).toBe(`${ANNEX.title}\n（${label(p)}）`);
         expect(await view(label(p), "B2")).toBe("云集镇");
         // The period mark: a workbook-scoped name referring to the sheet (src/form/marks.ts), or
         // a sheet-scoped name holding the period as a string constant.

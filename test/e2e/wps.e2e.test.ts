@@ -163,7 +163,7 @@ describeBrowser("task pane in Chromium as a WPS 表格 add-in (ET fake as window
         await panel.getByRole("button", { name: "插入月报表" }).click();
         await waitIn(panel, panel.getByText(`已插入工作表“${label(p)}”。`));
       });
-      expect((await view(label(p), "A1")).value).toBe(ANNEX.title);
+      expect((await view(label(p), "A1")).value).toBe(`${ANNEX.title}\n（${label(p)}）`);
       expect(await view(label(p), "B2")).toMatchObject({ value: "云集镇", numberFormat: "@", locked: false });
       expect((await view(label(p), "A4")).locked).toBe(true);
       expect((await view(label(p), `C${FIRST_ITEM_ROW + 1}`)).locked).toBe(false);
