@@ -265,7 +265,7 @@ describeBrowser("task pane in Chromium", () => {
       await shoot(page, "file-mode.png");
 
       const book = readWorkbook(new Uint8Array(readFileSync(saved)), d.suggestedFilename());
-      expect(book.sheets.map((s) => s.sheet)).toEqual([`${LABEL}汇总`, `${LABEL}明细`]);
+      expect(book.sheets.map((s) => s.sheet)).toEqual([`${LABEL}汇总`, `${LABEL}明细`, `${LABEL}报送情况`, "单位名册"]);
       const total = book.sheets[0];
       expect(numbersIn(total, MONTH_COL)).toEqual(expected.month);
       expect(numbersIn(total, CUM_COL)).toEqual(expected.cumulative);
@@ -563,7 +563,7 @@ describeBrowser("task pane in Chromium", () => {
       const names = await page.evaluate(() =>
         (window as unknown as { __ybBook: { sheets: { name: string }[] } }).__ybBook.sheets.map((s) => s.name),
       );
-      expect(names).toEqual(["Sheet1", label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`, "单位名册"]);
+      expect(names).toEqual(["Sheet1", label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`, `${LABEL}报送情况`, "单位名册"]);
       const month: number[] = [];
       const cum: number[] = [];
       for (let i = 0; i < ANNEX.items.length; i++) {

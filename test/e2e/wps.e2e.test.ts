@@ -230,7 +230,7 @@ describeBrowser("task pane in Chromium as a WPS 表格 add-in (ET fake as window
     });
     await waitIn(panel, panel.getByText(`汇总结果已写入：${LABEL}汇总、${LABEL}明细`));
     expect(await panel.getByRole("region", { name: "未报单位" }).getByRole("listitem").allTextContents()).toEqual([MISSING_UNIT]);
-    expect(await sheetNames()).toEqual(["Sheet1", label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`, "单位名册"]);
+    expect(await sheetNames()).toEqual(["Sheet1", label(PRIOR), LABEL, `${LABEL}汇总`, `${LABEL}明细`, `${LABEL}报送情况`, "单位名册"]);
     const month: number[] = [];
     const cum: number[] = [];
     for (let i = 0; i < ANNEX.items.length; i++) {

@@ -48,7 +48,7 @@ describe("insert template", () => {
       status: "inserted",
       sheet: "2018年7月",
     });
-    expect(book.view("2018年7月", "A1").value).toBe(ANNEX.title);
+    expect(book.view("2018年7月", "A1").value).toBe(`${ANNEX.title}\n（2018年7月）`);
     expect(book.view("2018年7月", "B2")).toMatchObject({ value: "云集镇", numberFormat: "@", locked: false });
     expect(book.get("2018年7月").protected).toBe(true);
     expect(await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "ask" })).toEqual({
@@ -182,7 +182,7 @@ describe("merge", () => {
     const roster = picked("名册.txt", new TextEncoder().encode("云集镇\n=1+1镇\n泉湖镇\n"));
     const files = [picked("云集镇.xlsx", unitBytes("云集镇")), picked("怪名.xlsx", unitBytes("=1+1镇", 2))];
     const out = await mergeJob(ctx, { files, roster, period: JULY });
-    expect(out.written).toEqual(["2018年7月汇总", "2018年7月明细", "单位名册"]);
+    expect(out.written).toEqual(["2018年7月汇总", "2018年7月明细", "2018年7月报送情况", "单位名册"]);
     expect(out.result.missing).toEqual(["泉湖镇"]);
     expect(column(book, "2018年7月汇总", "C")).toEqual(ANNEX.items.map((it) => (it.id === "officers" ? 6 : 3)));
     // The odd unit name is text wherever it was written.
