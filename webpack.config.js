@@ -53,6 +53,11 @@ const OFFICE_JS_IGNORE = [
  * "xlsx", whatever the import() says; the pane must reach src/files only through import().
  */
 const XLSX_CHUNK_TEST = /[\\/](src[\\/]files|node_modules[\\/]fflate)[\\/]/;
+/** A chunk loaded by import(), not one of an entry point (the page's, or a Web Worker's). */
+function lazyChunk(chunk) {
+  // A worker's chunk is an entry point loaded asynchronously: not "initial", but an Entrypoint.
+  return !chunk.canBeInitial() && ![...chunk.groupsIterable].some((g) => typeof g.getEntrypointChunk === "function");
+}
 /** Folds Fluent's `tokens.x` reads to strings, so chunks do not need the token table (see the loader). */
 const FOLD_TOKENS_LOADER = path.join(ROOT, "scripts", "fold-tokens-loader.js");
 /** The WPS add-in's name in the deployment files (the offline folder is <name>_<version>). */
@@ -113,8 +118,9 @@ class WpsAddinPlugin {
  * dev server and scripts/serve.js. Scripts: this origin only (plus Microsoft's Office.js origin
  * in the CDN build); no inline script, no eval. Connections: this origin only (the pane sends
  * nothing anywhere). Styles allow inline: Fluent UI (Griffel) and Office.js's Excel scripts
- * insert style elements at run time (OfficeDev/office-js#1687). blob: for the downloads and
- * the parsing worker; data: for Fluent's inline icons.
+ * insert style elements at run time (OfficeDev/office-js#1687). blob: images for the downloads;
+ * data: for Fluent's inline icons. Workers: the parsing worker, a script of this origin (never
+ * a blob: URL).
  */
 function contentSecurityPolicy(officeJs) {
   const office = officeJs === "cdn" ? ` ${new URL(OFFICE_JS.cdn).origin}` : "";
@@ -125,7 +131,7 @@ function contentSecurityPolicy(officeJs) {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${office}`,
-    "worker-src 'self' blob:",
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
@@ -293,7 +299,9 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          xlsx: { test: XLSX_CHUNK_TEST, name: "xlsx", chunks: "async", enforce: true, priority: 20 },
+          // Lazy chunks only; not the parsing worker's own chunk (an entry point of its own, which
+          // holds the parser itself: it runs in another global and cannot load the page's chunk).
+          xlsx: { test: XLSX_CHUNK_TEST, name: "xlsx", chunks: lazyChunk, enforce: true, priority: 20 },
           // Without this, webpack's default vendors group pulls fflate out of the xlsx chunk
           // into an unnamed one: two requests instead of one when the parser is first needed.
           defaultVendors: false,

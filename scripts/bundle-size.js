@@ -12,6 +12,8 @@
  *                mode, which it loads right after the first paint (not the xlsx parser)
  *   xlsx chunk   gzip size of the lazily loaded parser; it must exist and must not be among
  *                the scripts the page loads at start
+ *   worker       the Web Worker the pane parses files on (src/taskpane/parse-workers.ts): its
+ *                chunk and the tiny one that starts it, fetched when the first file is read
  *   legacy       the SheetJS parser for .xls/.et/.ods/.xlsb and its code page tables: lazy chunks
  *                fetched only when such a file is met; never loaded at start
  *   ratio        ours (the largest of the three modes: file, Excel, WPS) / bare; target ≤ 1.3
@@ -46,6 +48,11 @@ const AFTER_IDLE = {
   wps: ["panel-validate", "panel-fill", "panel-merge", "panel-settings", "wps"],
 };
 const MODES = ["file", "excel", "wps"];
+/**
+ * Chunk groups fetched only when a workbook file is first parsed (src/taskpane/parse-workers.ts):
+ * the parser and the Web Worker it runs in. Measured apart, never at start.
+ */
+const ON_FIRST_PARSE = ["xlsx", "parse-worker-spawn", "parse-worker"];
 
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -60,8 +67,12 @@ function scriptSources(html) {
   return out;
 }
 
-/** Sizes of the scripts a built page loads from its own folder; Office.js reported apart. */
-function measurePage(dir) {
+/**
+ * Sizes of the scripts a built page loads from its own folder; Office.js reported apart. The
+ * page's small static scripts (src/taskpane/static, copied, not bundled) may be taken from
+ * `staticFrom` (the baseline build copies no files but loads the same page template).
+ */
+function measurePage(dir, staticFrom) {
   const htmlFile = path.join(dir, "taskpane.html");
   if (!fs.existsSync(htmlFile)) throw new Error(`${path.relative(ROOT, htmlFile) || htmlFile} not found: run \`npm run build\` first`);
   const scripts = [];
@@ -71,7 +82,9 @@ function measurePage(dir) {
       officeJs = { src, gzip: null };
       continue;
     }
-    const file = path.join(dir, decodeURI(src.replace(/^\.\//, "").split(/[?#]/)[0]));
+    const rel = decodeURI(src.replace(/^\.\//, "").split(/[?#]/)[0]);
+    let file = path.join(dir, rel);
+    if (!fs.existsSync(file) && staticFrom && /^static\//.test(rel)) file = path.join(staticFrom, rel);
     if (!fs.existsSync(file)) throw new Error(`${htmlFile} loads ${src}, which is not in ${dir}`);
     if (/(^|\/)office-js\//.test(src)) officeJs = { src, gzip: gzipSize(file) };
     else scripts.push({ src, raw: fs.statSync(file).size, gzip: gzipSize(file) });
@@ -156,7 +169,7 @@ async function main() {
   // files (as the browser test's baseline does), so both pages load what their html names.
   for (const dir of ["static", "assets"]) fs.cpSync(path.join(DIST, dir), path.join(BASELINE_OUT, dir), { recursive: true });
   console.log(`done (${BASELINE_OUT})`);
-  const bare = measurePage(BASELINE_OUT);
+  const bare = measurePage(BASELINE_OUT, DIST);
   const ratio = initialGzip / bare.gzip;
 
   const line = (label, size, note = "") => console.log(`  ${label.padEnd(36)} ${size.padStart(10)}${note ? `  ${note}` : ""}`);
@@ -179,6 +192,12 @@ async function main() {
   for (const mode of MODES)
     line(`all fetched once idle, ${mode} mode`, kb(modes[mode].afterIdleGzip), "(initial + panels + jobs; not xlsx)");
   line("xlsx chunk (lazy)", xlsx ? kb(xlsx.gzip) : "MISSING", xlsx ? xlsx.file : "");
+  for (const name of ON_FIRST_PARSE.filter((n) => n !== "xlsx")) {
+    const files = groups[name] ?? [];
+    line(`${name} chunk (on the first file)`, files.length ? kb(sumOf(files)) : "MISSING", files.join(" "));
+    if (!files.length) problems.push(`no ${name} chunk: the pane parses on a Web Worker (src/taskpane/parse-workers.ts)`);
+    if (files.some((f) => initialFiles.includes(f))) problems.push(`taskpane.html loads the ${name} chunk at start`);
+  }
   for (const name of ["legacy", "legacy-codepages"]) {
     const files = groups[name] ?? [];
     line(`${name} chunk (on a legacy file)`, files.length ? kb(sumOf(files)) : "MISSING", files.join(" "));
@@ -214,7 +233,7 @@ async function main() {
   process.exitCode = problems.length ? 1 : 0;
 }
 
-module.exports = { scriptSources, measurePage, findXlsxChunk, BEFORE_RENDER, AFTER_IDLE };
+module.exports = { scriptSources, measurePage, findXlsxChunk, BEFORE_RENDER, AFTER_IDLE, ON_FIRST_PARSE };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -5,9 +5,11 @@ import type { WorkbookGrids } from "../form/grid";
 import { findingMessage, severityLabel } from "../form/messages";
 import type { Lang } from "../form/lang";
 import type { Period } from "../form/period";
-import { nodeSheetJs, readFileBytes } from "../files/node";
+import { readFileBytes } from "../files/node";
+import { workbookFormat } from "../files/formats";
 import { nodeParsePool, workerCount } from "../files/node-pool";
-import { readAnyWorkbook } from "../files/read-any";
+import type { ParsePool } from "../files/pool";
+import { readWorkbook } from "../files/read";
 import { DEFAULT_AHEAD } from "../jobs/merge-files";
 import type { ByteSource, ParseWorkbook } from "../jobs/sources";
 import type { ParsedArgs } from "./args";
@@ -43,8 +45,33 @@ export function common(args: ParsedArgs, needPeriod = true): Common {
   };
 }
 
-/** Every format by content; the legacy parser is required only when a legacy file is met. */
-export const parse: ParseWorkbook = (bytes, name) => readAnyWorkbook(bytes, name, nodeSheetJs);
+/**
+ * Seconds one file may take to parse before it is refused as "timeout" (YUEBAO_PARSE_SECONDS
+ * changes it). Far beyond any real report on a slow PC (a 30,000-row ledger takes under a
+ * second), so the outcome does not depend on the machine's speed; it is there because the
+ * legacy parser can loop forever on a damaged file, and a loop in this thread could not even
+ * be stopped by Ctrl+C (signals are handled between tasks).
+ */
+export const DEFAULT_PARSE_SECONDS = 60;
+
+export function parseTimeLimitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.YUEBAO_PARSE_SECONDS;
+  const s = raw !== undefined && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  return (Number.isFinite(s) && s > 0 ? s : DEFAULT_PARSE_SECONDS) * 1000;
+}
+
+/** One worker for legacy files read outside a pool run, started when the first is met (idle, it keeps no process alive). */
+let legacyPool: ParsePool | undefined;
+
+/**
+ * Every format by content. An .xlsx is read here by our own reader (linear, bounded); a
+ * legacy file (.xls, .et, .ods, .xlsb) goes to a worker with the time limit, never this thread.
+ */
+export const parse: ParseWorkbook = (bytes, name) => {
+  if (workbookFormat(bytes, name).format === "xlsx") return readWorkbook(bytes, name);
+  legacyPool ??= nodeParsePool(1, { timeoutMs: parseTimeLimitMs() });
+  return legacyPool.parse(bytes, name);
+};
 
 export interface FileParser {
   parse: ParseWorkbook;
@@ -58,13 +85,13 @@ export interface FileParser {
 /**
  * The parser for a run over many files: on worker threads when the machine has more than one
  * core (os.availableParallelism(); YUEBAO_WORKERS=n sets the count, 0 for none), else in this
- * thread; either way files are read a few ahead and taken in order. No time limit here: the
- * outcome must not depend on the machine's speed (the pane has one: a clerk is waiting).
+ * thread (where a legacy file still goes to a worker: see `parse`); either way files are read
+ * a few ahead and taken in order, and no file may take longer than parseTimeLimitMs().
  */
 export function fileParser(files: number): FileParser {
   const n = workerCount(files);
   if (n === 0) return { parse, load: async (src) => parse(await src.read(), src.name), ahead: DEFAULT_AHEAD, close: () => undefined };
-  const pool = nodeParsePool(n);
+  const pool = nodeParsePool(n, { timeoutMs: parseTimeLimitMs() });
   return {
     parse: (bytes, name) => pool.parse(bytes, name),
     load: async (src) => (src.path !== undefined ? pool.parseFile(src.path, src.name) : pool.parse(await src.read(), src.name)),

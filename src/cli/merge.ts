@@ -61,8 +61,14 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     load: parser.load,
   }).finally(() => parser.close());
 
-  // No file holds a report for this month: exit 2, nothing written (the error names the months they hold).
-  refuseWrongMonth(result);
+  // No file holds a report for this month: exit 2, nothing written (the error names the months
+  // they hold; the lines of files that could not be read say why, before it).
+  try {
+    refuseWrongMonth(result);
+  } catch (err) {
+    printFileLines(result, c.lang, io);
+    throw err;
+  }
   const today = todayYmd(io);
   const county = args.options.get("county") ?? say(c.lang, "县安委办", "County office");
   // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.
@@ -99,6 +105,14 @@ function printSummary(r: MergeResult, lang: Lang, io: Io, total: number): void {
       `${periodKey(r.period)}: ${total} file(s), ${r.includedCount} unit(s) merged; excluded ${count("excluded")}, duplicate ${count("duplicate")}, no report for the month ${count("skipped")}, unreadable ${count("unreadable")}; missing ${r.missing.length}, late ${r.late.length}.`,
     ),
   );
+  printFileLines(r, lang, io);
+  if (r.missing.length) io.out(say(lang, `未报：${r.missing.join("、")}`, `Missing: ${r.missing.join(", ")}`));
+  if (r.late.length) io.out(say(lang, `迟报：${r.late.join("、")}`, `Late: ${r.late.join(", ")}`));
+  for (const f of r.findings) io.out(`  ${findingMessage(f, lang)}`);
+}
+
+/** One line per file that was not merged cleanly, with its findings under it. */
+function printFileLines(r: MergeResult, lang: Lang, io: Io): void {
   for (const f of r.files) {
     if (f.status === "included" && f.findings.length === 0) continue;
     const mark = f.status === "included" ? "•" : "✗";
@@ -109,9 +123,6 @@ function printSummary(r: MergeResult, lang: Lang, io: Io, total: number): void {
     );
     for (const x of f.findings) io.out(findingLine(x, lang));
   }
-  if (r.missing.length) io.out(say(lang, `未报：${r.missing.join("、")}`, `Missing: ${r.missing.join(", ")}`));
-  if (r.late.length) io.out(say(lang, `迟报：${r.late.join("、")}`, `Late: ${r.late.join(", ")}`));
-  for (const f of r.findings) io.out(`  ${findingMessage(f, lang)}`);
 }
 
 export function toJson(r: MergeResult, lang: Lang) {

@@ -3,8 +3,8 @@
  * Worker in the browser (src/taskpane/parse-worker.ts). The pool knows neither: it is handed a
  * `spawn` that starts one worker and wires its messages to the events given.
  *
- * - Bytes go to a worker (transferred, not copied, when they own their buffer); grids come
- *   back as plain data, and a typed error comes back as its code and params and is made again
+ * - Bytes go to a worker as a copy, or (command line) just the path, which the worker reads
+ *   itself; grids come back as plain data, and a typed error comes back as its code and params and is made again
  *   here as the same ProblemError, so the faces describe it exactly as an in-thread read.
  * - A time limit per file: a worker still busy with one file after `timeoutMs` is ended and
  *   replaced, and that file is a typed "timeout" refusal. Nothing a file does can hold the
@@ -101,6 +101,8 @@ export interface ParseWorker {
   terminate(): void;
   /** Told whether the worker has files (Node: an idle worker must not keep the process alive). */
   hold?(busy: boolean): void;
+  /** Already listening: its READY was seen by whoever started it (the pane's first worker). */
+  ready?: boolean;
 }
 
 export type SpawnWorker = (events: WorkerEvents) => ParseWorker;
@@ -129,7 +131,15 @@ interface Slot {
   jobs: Job[];
   timer?: ReturnType<typeof setTimeout>;
   dead: boolean;
+  /** Its code is loaded (READY seen): until then a file's clock allows for the start. */
+  ready: boolean;
 }
+
+/**
+ * Added to the first file's limit while its worker is still loading (a cold start on a busy
+ * machine, or from sources under jest), so the time to start is not charged to the file.
+ */
+export const START_GRACE_MS = 30_000;
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
@@ -194,20 +204,22 @@ export class ParsePool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: undefined as unknown as ParseWorker, jobs: [], dead: false };
+    const slot: Slot = { worker: undefined as unknown as ParseWorker, jobs: [], dead: false, ready: false };
     slot.worker = this.opts.spawn({
       message: (data) => this.onMessage(slot, data),
       failed: (reason) => this.onFailed(slot, reason),
     });
+    slot.ready = slot.worker.ready === true;
     this.spawned++;
     this.slots.push(slot);
     return slot;
   }
 
   /**
-   * A file going to an idle worker is moved there (transferred, when the view owns its
-   * buffer); one queued behind another file is sent as a copy and kept, so that if the worker
-   * is ended on the file before it, this one is given to another worker, not lost.
+   * The worker gets a copy of the bytes (the caller's stay usable: fill patches the same bytes
+   * it had parsed), and the job keeps them until answered, so that a file queued behind one
+   * that is stopped goes to another worker rather than being lost. A view into a larger
+   * buffer is cut out first, so only the file is copied.
    */
   private send(slot: Slot, job: Job): void {
     const b = job.bytes;
@@ -215,26 +227,27 @@ export class ParsePool {
       slot.worker.post({ id: job.id, name: job.name, path: job.path }, []);
       return;
     }
-    if (slot.jobs.length > 1) {
-      slot.worker.post({ id: job.id, name: job.name, bytes: b }, []);
-      return;
-    }
-    const own = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
-    const bytes = own ? b : b.slice();
-    job.bytes = undefined;
-    slot.worker.post({ id: job.id, name: job.name, bytes }, [bytes.buffer as ArrayBuffer]);
+    const own = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+    slot.worker.post({ id: job.id, name: job.name, bytes: own ? b : b.slice() }, []);
   }
 
-  /** Starts the clock of the file at the head of the worker's queue. */
+  /** Starts the clock of the file at the head of the worker's queue (again once the worker is ready). */
   private arm(slot: Slot): void {
     if (slot.timer !== undefined) clearTimeout(slot.timer);
     slot.timer = undefined;
     const ms = this.opts.timeoutMs ?? 0;
-    if (ms > 0 && slot.jobs.length > 0) slot.timer = setTimeout(() => this.onTimeout(slot), ms);
+    if (ms > 0 && slot.jobs.length > 0) slot.timer = setTimeout(() => this.onTimeout(slot), slot.ready ? ms : ms + START_GRACE_MS);
   }
 
   private onMessage(slot: Slot, data: unknown): void {
-    if (slot.dead || data === READY) return;
+    if (slot.dead) return;
+    if (data === READY) {
+      if (!slot.ready) {
+        slot.ready = true;
+        this.arm(slot);
+      }
+      return;
+    }
     const reply = data as ParseReply;
     const i = slot.jobs.findIndex((j) => j.id === reply.id);
     if (i < 0) return;

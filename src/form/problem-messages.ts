@@ -151,13 +151,17 @@ const CATALOGUE: Catalogue = {
   "no-report-for-month": {
     zh: (p) =>
       p.found.length === 0
-        ? `所选文件中没有${monthZh(p.period)}的报表，未生成汇总表。`
+        ? p.unreadable
+          ? `所选文件均无法读取（${p.unreadable}个），没有${monthZh(p.period)}的报表，未生成汇总表。`
+          : `所选文件中没有${monthZh(p.period)}的报表，未生成汇总表。`
         : p.found.length === 1
           ? `所选文件均为${monthZh(p.found[0])}的报表，没有${monthZh(p.period)}的报表，未生成汇总表。请改选报表月份或文件。`
           : `所选文件中没有${monthZh(p.period)}的报表（只有${p.found.map(monthZh).join("、")}的报表），未生成汇总表。请改选报表月份或文件。`,
     en: (p) =>
       p.found.length === 0
-        ? `None of the files holds a report for ${p.period}; no county total was made.`
+        ? p.unreadable
+          ? `None of the files could be read (${p.unreadable}); there is no report for ${p.period} and no county total was made.`
+          : `None of the files holds a report for ${p.period}; no county total was made.`
         : `None of the files holds a report for ${p.period} (they hold ${p.found.map((k) => (k === "?" ? "a month not stated" : k)).join(", ")}); no county total was made. Choose another month or other files.`,
   },
   "report-month-unknown": {

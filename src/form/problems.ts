@@ -51,7 +51,8 @@ export interface ProblemParams {
   /** The active report's month cannot be read off its sheet. */
   "report-month-unknown": { sheet: string };
   /** No picked file holds a report for `period` ("2018-08"); `found`: the months they hold ("2018-07", "?"). */
-  "no-report-for-month": { period: string; found: string[] };
+  /** `unreadable`: how many of the files could not be read at all. */
+  "no-report-for-month": { period: string; found: string[]; unreadable?: number };
 }
 
 export type ProblemCode = keyof ProblemParams;

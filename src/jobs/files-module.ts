@@ -1,10 +1,13 @@
 /** The workbook-file code the jobs need, loaded on demand (separate chunks in the browser). */
 import type { SheetPlan } from "../form/plan";
-import type { FormatInfo, SheetJs, WorkbookFormat } from "../files";
+import type { WorkbookFormat } from "../files";
 import type { WorkbookGrids } from "../form/grid";
 import type { RangeWrite } from "../form/plan";
 import type { PatchWorkbook } from "./fill-file";
 import type { ParseWorkbook } from "./sources";
+import { loadSheetJs } from "./sheetjs-loader";
+
+export { loadSheetJs };
 
 export interface FilesModule {
   /** Any format by content; a legacy file waits for the legacy parser's chunk the first time. */
@@ -16,27 +19,17 @@ export interface FilesModule {
   rebuild: (grids: WorkbookGrids, writes: RangeWrite[]) => Uint8Array;
 }
 
-/**
- * The legacy parser (SheetJS, @e965/xlsx): webpack makes this import() the "legacy" chunk,
- * fetched only when a .xls / .et / .ods / .xlsb file is met; files older than BIFF8 also fetch
- * the code page tables ("legacy-codepages"). Node just requires them.
- */
-let legacy: Promise<SheetJs> | undefined;
-let codepages: Promise<void> | undefined;
-export function loadSheetJs(info: FormatInfo): Promise<SheetJs> {
-  legacy ??= import(/* webpackChunkName: "legacy" */ "@e965/xlsx");
-  if (info.biff === undefined || info.biff >= 8) return legacy;
-  codepages ??= Promise.all([legacy, import(/* webpackChunkName: "legacy-codepages" */ "@e965/xlsx/dist/cpexcel")]).then(([x, cp]) =>
-    x.set_cptable(cp),
-  );
-  return codepages.then(() => legacy as Promise<SheetJs>);
+export interface FilesModuleOptions {
+  /** Moves parsing off the caller's thread (the pane's Web Worker); given the in-thread parser as the fallback. */
+  offThread?: (inThread: ParseWorkbook) => Promise<ParseWorkbook>;
 }
 
 /** webpack turns this import() into the "xlsx" chunk; Node just requires it. */
-export async function loadFilesModule(): Promise<FilesModule> {
+export async function loadFilesModule(opts: FilesModuleOptions = {}): Promise<FilesModule> {
   const m = await import(/* webpackChunkName: "xlsx" */ "../files");
+  const inThread: ParseWorkbook = (bytes, name) => m.readAnyWorkbookAsync(bytes, name, loadSheetJs);
   return {
-    parse: (bytes, name) => m.readAnyWorkbookAsync(bytes, name, loadSheetJs),
+    parse: opts.offThread ? await opts.offThread(inThread) : inThread,
     write: (plans) => m.writeWorkbook(plans, { creator: "Yuebao" }),
     patch: (bytes, name, writes) => m.patchWorkbook(bytes, name, writes),
     format: (bytes, name) => m.workbookFormat(bytes, name).format,

@@ -52,20 +52,22 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
 }
 
 /**
- * The wrong month must not produce a total: when files were read but none holds a report for
- * the month asked for, nothing is written and the months they do hold are named.
+ * The wrong month must not produce a total: when no file holds a report for the month asked
+ * for (whether read or not), nothing is written and the months they do hold are named.
  */
 export function refuseWrongMonth(result: MergeResult): void {
   const reported = result.files.some((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate");
   const skipped = result.files.filter((f) => f.status === "skipped");
-  if (reported || skipped.length === 0) return;
+  const unreadable = result.files.filter((f) => f.status === "unreadable").length;
+  // Files that could not be read hold no month either: an all-zero total for them is as wrong.
+  if (reported || skipped.length + unreadable === 0) return;
   const found = new Set<string>();
   for (const f of skipped)
     for (const x of f.findings)
       if (x.code === "no-report-for-period") for (const k of x.params.found.split(/,\s*/).filter(Boolean)) found.add(k);
   // Months in order ("2018-06" < "2018-07" as keys), an unknown month last.
   const keys = [...found].sort((a, b) => (a === "?" ? 1 : b === "?" ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  throw new JobError("no-report-for-month", { period: periodKey(result.period), found: keys });
+  throw new JobError("no-report-for-month", { period: periodKey(result.period), found: keys, unreadable });
 }
 
 const ROSTER_SHEET = matchKey("单位名册");

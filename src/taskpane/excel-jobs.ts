@@ -4,31 +4,25 @@
  */
 import type { Lang } from "../form/lang";
 import { OfficeHost } from "../excel/office-host";
-import { ANNEX } from "../form/spec";
 import type { PaneActions, Settings, SettingsStore } from "../jobs/actions";
-import { loadFilesModule } from "../jobs/files-module";
 import { createOfficeActions } from "../jobs/office-actions";
-import { todayYmd } from "./browser";
-import { officeName } from "./office-name";
+import { liveContext } from "./live-context";
 
 export function excelActionsMaker(lang: Lang, store: SettingsStore): (settings: Settings) => PaneActions {
   return (settings) => {
     const host = new OfficeHost({ global: window });
-    return createOfficeActions(
-      { host, spec: ANNEX, settings, lang, parser: async () => (await loadFilesModule()).parse, today: todayYmd, office: officeName(lang) },
-      {
-        store,
-        highlight: async (cells) => void (await host.highlight(cells)),
-        clearHighlight: async () => void (await host.clearHighlight()),
-        ...(host.capabilities.changeEvents
-          ? {
-              onChanged: async (sheets: string[], cb: () => void) => {
-                const off = await host.onReportChanged(sheets, () => cb());
-                return () => void off();
-              },
-            }
-          : {}),
-      },
-    );
+    return createOfficeActions(liveContext(host, settings, lang), {
+      store,
+      highlight: async (cells) => void (await host.highlight(cells)),
+      clearHighlight: async () => void (await host.clearHighlight()),
+      ...(host.capabilities.changeEvents
+        ? {
+            onChanged: async (sheets: string[], cb: () => void) => {
+              const off = await host.onReportChanged(sheets, () => cb());
+              return () => void off();
+            },
+          }
+        : {}),
+    });
   };
 }

@@ -9,6 +9,7 @@ import { createFileActions } from "../jobs/file-actions";
 import { loadFilesModule } from "../jobs/files-module";
 import { downloadBytes, todayYmd } from "./browser";
 import { officeName } from "./office-name";
+import { offThreadParser } from "./parse-workers";
 
 export function fileActionsMaker(lang: Lang, store: SettingsStore): (settings: Settings) => PaneActions {
   return (settings) =>
@@ -16,7 +17,7 @@ export function fileActionsMaker(lang: Lang, store: SettingsStore): (settings: S
       spec: ANNEX,
       settings,
       lang,
-      files: loadFilesModule,
+      files: () => loadFilesModule({ offThread: offThreadParser }),
       download: downloadBytes,
       today: todayYmd,
       office: officeName(lang),

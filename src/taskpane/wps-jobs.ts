@@ -4,20 +4,18 @@
  * paint. The same actions as in Excel (createOfficeActions), minus the cell highlighting.
  */
 import type { Lang } from "../form/lang";
-import { ANNEX } from "../form/spec";
 import type { PaneActions, Settings, SettingsStore } from "../jobs/actions";
-import { loadFilesModule } from "../jobs/files-module";
 import { createOfficeActions } from "../jobs/office-actions";
+import { liveContext } from "./live-context";
 import { WpsHost } from "../wps/wps-host";
-import { todayYmd } from "./browser";
-import { officeName } from "./office-name";
 
 export function wpsActionsMaker(lang: Lang, store: SettingsStore): (settings: Settings) => PaneActions {
   return (settings) => {
     const host = new WpsHost({ global: window });
-    return createOfficeActions(
-      { host, spec: ANNEX, settings, lang, parser: async () => (await loadFilesModule()).parse, today: todayYmd, office: officeName(lang) },
-      { store, mode: "wps", onChanged: async (sheets, cb) => host.onReportChanged(sheets, () => cb()) },
-    );
+    return createOfficeActions(liveContext(host, settings, lang), {
+      store,
+      mode: "wps",
+      onChanged: async (sheets, cb) => host.onReportChanged(sheets, () => cb()),
+    });
   };
 }

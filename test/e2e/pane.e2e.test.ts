@@ -272,6 +272,54 @@ describeBrowser("task pane in Chromium", () => {
       expect(total.marks?.period).toBe(periodKey(PERIOD));
     });
 
+    test("a file that hangs the parser is stopped at the time limit on a worker; the pane answers and the progress bar moves meanwhile", async () => {
+      // test/fixtures/hang-rgce.et sends the legacy parser into an endless loop (README, known gaps).
+      const hang = join(TMP, "units", "坏文件.et");
+      writeFileSync(hang, readFileSync(join(ROOT, "test/fixtures/hang-rgce.et")));
+      const slow = await w.context.newPage();
+      await slow.addInitScript(() => window.localStorage.setItem("yuebao.parseTimeoutSeconds", "3"));
+      const workers: string[] = [];
+      slow.on("worker", (wk) => workers.push(wk.url()));
+      await slow.goto(server.url + "taskpane.html");
+      const panel = await openTab(slow, "汇总");
+      await panel.getByLabel("选择各单位报表", { exact: true }).setInputFiles([clean[0].file, hang, clean[1].file]);
+      await choosePeriod(panel, PERIOD);
+      const download = slow.waitForEvent("download");
+      const started = Date.now();
+      await panel.getByRole("button", { name: "开始汇总" }).click();
+
+      // Poll the page while it merges: each answer is a round trip through the page's thread.
+      const samples: { value: string | null; label: string; roundTrip: number }[] = [];
+      const summary = panel.getByRole("status").filter({ hasText: "应报" });
+      while (!(await summary.isVisible()) && Date.now() - started < 30_000) {
+        const t0 = Date.now();
+        const s = await slow.evaluate(() => {
+          // The spinner beside the button is a progressbar too: the bar is the one with a maximum.
+          const bar = document.querySelector('[role="progressbar"][aria-valuemax]');
+          return { value: bar?.getAttribute("aria-valuenow") ?? null, label: bar?.parentElement?.textContent ?? "" };
+        });
+        samples.push({ ...s, roundTrip: Date.now() - t0 });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const d = await download;
+      const elapsed = Date.now() - started;
+      expect(d.suggestedFilename()).toBe(`县安委办汇总-${LABEL}.xlsx`);
+
+      expect(workers.some((u) => /parse-worker\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+      // Stopped near the limit, not at the default 20 s, and the page answered within moments all along.
+      expect(elapsed).toBeGreaterThanOrEqual(3_000);
+      expect(elapsed).toBeLessThan(15_000);
+      expect(Math.max(...samples.map((s) => s.roundTrip))).toBeLessThan(1_000);
+      // While the hanging file was read, the bar stood at 1 of 3 (the first file done) and named it.
+      const during = samples.filter((s) => s.value === "1" && s.label.includes("坏文件.et"));
+      expect(during.length).toBeGreaterThan(3);
+
+      expect(await summary.textContent()).toContain("无法读取1个");
+      const row = panel.getByRole("row").filter({ hasText: "坏文件.et" });
+      expect(await row.textContent()).toContain("读取时间过长（超过3秒）");
+      await slow.close();
+    });
+
     test("downloads a blank template that reads back with its unit and month", async () => {
       const panel = await openTab(page, "插入模板");
       await choosePeriod(panel, PERIOD);

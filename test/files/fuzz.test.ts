@@ -32,11 +32,12 @@ const LEGACY_FIXTURES = ["lo-unit.xls", "gnumeric-unit.xls", "gnumeric-biff7.xls
  * The legacy parser is slower per file; fewer rounds keep the whole test within a minute. At
  * round 273 of the first seed a one-bit flip in a formula record sends the parser into an endless
  * loop (SheetJS `parse_Rgce`; kept as test/fixtures/hang-rgce.et), and at round 182 of seed 9 a
- * zeroed run in a BIFF7 file takes the parser 37 s. A synchronous parser cannot be interrupted in
- * its own thread, so until the CLI parses in a worker with a time limit those cases stay out of
- * the rounds here and are listed in the README's known gaps.
+ * zeroed run in a BIFF7 file takes the parser 37 s. The command line parses legacy files on a
+ * worker with a time limit (src/cli/common.ts), set to 1 s here: both cases must come back as
+ * the typed "timeout" refusal within the 2 s a case may take.
  */
-const LEGACY_ROUNDS = 150;
+process.env.YUEBAO_PARSE_SECONDS = "1";
+const LEGACY_ROUNDS = 300;
 const SEEDS = [20180701, 20180807, 9];
 /** Rounds per seed: 3 × 1,000 cases take ~15 s on a 2-core machine (jest budget: a minute). */
 const ROUNDS = 1000;
@@ -318,4 +319,19 @@ describe.each([
     },
     60000,
   );
+});
+
+it("the file that sends the legacy parser into an endless loop is a typed timeout after the limit, and the next file is read", async () => {
+  const hang = new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "hang-rgce.et")));
+  const good = new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "lo-unit.xls")));
+  const t0 = performance.now();
+  const err = await Promise.resolve(parse(hang, "hang-rgce.et")).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  const ms = performance.now() - t0;
+  expect(isProblemError(err) && err.problem).toMatchObject({ code: "timeout", params: { file: "hang-rgce.et", seconds: 1 } });
+  expect(ms).toBeGreaterThanOrEqual(950);
+  expect(ms).toBeLessThan(CASE_MS);
+  expect((await parse(good, "lo-unit.xls")).sheets.length).toBeGreaterThan(0);
 });

@@ -178,6 +178,29 @@ describe("time limit and dying workers", () => {
     }
   });
 
+  it("a worker's start is not charged to its first file: the clock starts at READY", async () => {
+    // This worker takes 600 ms to load (a cold start from sources, a busy machine); the limit is 300 ms.
+    const slowStart: SpawnWorker = (events) =>
+      asParseWorker(
+        new Worker(
+          `const { parentPort } = require("worker_threads");
+           const until = Date.now() + 600; while (Date.now() < until) {}
+           parentPort.on("message", (req) => parentPort.postMessage({ id: req.id, grids: { source: req.name, sheets: [] } }));
+           parentPort.postMessage(${JSON.stringify(READY)});`,
+          { eval: true },
+        ),
+        events,
+      );
+    const pool = new ParsePool({ size: 1, spawn: slowStart, timeoutMs: 300 });
+    try {
+      const got = await settle(pool.parse(new Uint8Array([1]), "first.xlsx"));
+      expect(got.ok).toBe(true);
+      expect(pool.spawned).toBe(1);
+    } finally {
+      pool.close();
+    }
+  });
+
   it("a worker that dies fails its own file as read-failed; the rest are read by a new worker", async () => {
     const pool = new ParsePool({ size: 1, spawn: stubSpawn, depth: 2 });
     try {
