@@ -9,7 +9,8 @@
  * do not colour the next one's memory. Inputs are written once into bench/.tmp (gitignored)
  * with the project's own writer, a few of them re-saved by LibreOffice when it is installed.
  *
- * Then the legacy path on 300 .xls files (bench/legacy.js: merge ÷ the parser's parse-only, ≤ 1.5),
+ * Then the whole `yuebao merge` process on 1,000 files against parse-only processes (bench/cli.js:
+ * ≥ 1,500 files/s end to end), the legacy path on 300 .xls files (bench/legacy.js: merge ÷ the parser's parse-only, ≤ 1.5),
  * and the add-in's Office.js round trips per job for 1, 30 and 300 months or units
  * (bench/office-run.js: context.sync() calls, cells written, largest request), and the WPS add-in's
  * ET calls per job for the same sizes (bench/wps-run.js).
@@ -374,6 +375,19 @@ async function runParent() {
   const bad = rows.filter((r) => r.included !== r.n);
   if (bad.length)
     console.log(`  note: not every file was included: ${bad.map((r) => `N=${r.n} ${JSON.stringify(r.statuses)}`).join("; ")}`);
+
+  // The whole `yuebao merge` process on 1,000 files against parse-only processes.
+  console.log("");
+  const cli = spawnSync(
+    process.execPath,
+    [path.join(__dirname, "cli.js"), "--files", String(Math.min(1000, max)), "--repeat", String(repeat)],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
+  process.stdout.write(cli.stdout);
+  if (cli.status !== 0) console.error(cli.stderr);
 
   // The legacy formats' path (.xls through the lazily loaded parser), in its own process.
   console.log("");

@@ -1,10 +1,10 @@
 import { hasErrors, type Finding } from "../form/findings";
 import { locateReports, noReportFinding } from "../form/locate";
 import { addMonths, periodKey } from "../form/period";
-import { detailPriors, PriorPool, reportPriors } from "../form/prior-units";
+import { PriorPool, reportPriors } from "../form/prior-units";
 import type { UnitReport } from "../form/report";
 import { ANNEX } from "../form/spec";
-import { checkReport, reportsToCheck } from "../jobs/check-report";
+import { checkFileReports, priorsOf, reportsToCheck } from "../jobs/check-report";
 import { loadRoster } from "../jobs/merge-files";
 import { describeProblem } from "../form/problem-messages";
 import { unreadableProblem } from "../jobs/sources";
@@ -49,7 +49,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   if (priorPath) {
     const src = pathSource(priorPath);
     const wb = await parse(await src.read(), src.name);
-    priors.add(reportPriors(locateReports(wb, ANNEX, { fileName: src.name }), src.name)).add(detailPriors(wb, ANNEX));
+    priors.add(priorsOf(wb, locateReports(wb, ANNEX, { fileName: src.name }), ANNEX));
   }
   for (const f of read) if (f.reports) priors.add(reportPriors(f.reports, f.name));
   const wanted = new Set<string>();
@@ -70,27 +70,13 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
       else results.push({ file: path, findings: [noReportFinding(reports, wantPeriod)] });
       continue;
     }
-    let said = false;
-    for (const report of chosen) {
-      const checked = checkReport(
-        report,
-        reports,
-        { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster, priors },
-        wantPeriod,
-      );
-      const findings = [...checked.findings];
-      // Never a silent pass: once per file, say that the running totals were not checked.
-      if (checked.priorUnknown && !said) {
-        said = true;
-        findings.push({ severity: "warning", code: "prior-not-given", sheet: report.sheet, params: {} });
-      }
-      results.push({
-        file: path,
-        sheet: report.sheet,
-        unit: report.unit?.name,
-        period: checked.period ? periodKey(checked.period) : undefined,
-        findings,
-      });
+    for (const { report, period, findings } of checkFileReports(
+      chosen,
+      reports,
+      { spec: ANNEX, startMonth: c.startMonth, deadlineDay: c.deadlineDay, roster, priors },
+      wantPeriod,
+    )) {
+      results.push({ file: path, sheet: report.sheet, unit: report.unit?.name, period: period ? periodKey(period) : undefined, findings });
     }
   }
 

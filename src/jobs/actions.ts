@@ -98,6 +98,8 @@ export interface ValidateRequest {
   scope?: "active" | "all";
   /** File mode: the picked files. */
   files?: PickedFile[];
+  /** Last month's report (a unit's file, or last month's county workbook): checks the 累计数. */
+  prior?: PickedFile;
   period?: Period;
   highlight?: boolean;
 }

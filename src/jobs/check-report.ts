@@ -4,9 +4,10 @@
  */
 import { cumulativeFigures } from "../form/cumulative";
 import type { Finding } from "../form/findings";
+import type { WorkbookGrids } from "../form/grid";
 import { pickReport, priorReport } from "../form/locate";
 import { addMonths, type Period } from "../form/period";
-import type { PriorPool } from "../form/prior-units";
+import { detailPriors, reportPriors, type PriorPool, type PriorUnit } from "../form/prior-units";
 import type { UnitReport } from "../form/report";
 import type { Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
@@ -50,4 +51,31 @@ export function checkReport(
     }),
     priorUnknown: !priorCumulative && period.month !== opts.startMonth,
   };
+}
+
+/** What a last-month file gives: each unit's own report of another month, or a county workbook's detail sheet. */
+export function priorsOf(wb: WorkbookGrids, reports: readonly UnitReport[], spec: FormSpec): PriorUnit[] {
+  return [...reportPriors(reports, wb.source), ...detailPriors(wb, spec)];
+}
+
+/**
+ * The chosen reports of one file (or workbook), each checked; never a silent pass: when last
+ * month is known for none of them, the first one says so once (未提供上月报表，累计数未核对).
+ */
+export function checkFileReports(
+  chosen: readonly UnitReport[],
+  all: readonly UnitReport[],
+  opts: CheckOptions,
+  fallback?: Period,
+): Array<{ report: UnitReport; period?: Period; findings: Finding[] }> {
+  let said = false;
+  return chosen.map((report) => {
+    const checked = checkReport(report, all, opts, fallback);
+    const findings = [...checked.findings];
+    if (checked.priorUnknown && !said) {
+      said = true;
+      findings.push({ severity: "warning", code: "prior-not-given", sheet: report.sheet, params: {} });
+    }
+    return { report, period: checked.period, findings };
+  });
 }

@@ -7,7 +7,7 @@ import type { Lang } from "../form/lang";
 import { locateReports, noReportFinding } from "../form/locate";
 import { countyPlans } from "../form/county-plans";
 import { sheetNameForPeriod, templatePlan } from "../form/layout";
-import { periodKey, type Ymd } from "../form/period";
+import { periodKey, type Period, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
@@ -21,7 +21,10 @@ import {
   type Settings,
   type SettingsStore,
 } from "./actions";
-import { checkReport, reportsToCheck } from "./check-report";
+import { checkFileReports, priorsOf, reportsToCheck } from "./check-report";
+import { PriorPool, reportPriors } from "../form/prior-units";
+import { addMonths } from "../form/period";
+import { unitKey } from "../form/roster";
 import { filledFileName, fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
@@ -70,34 +73,47 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       const files = req.files ?? [];
       if (files.length === 0) throw new JobError("no-files", { job: "validate" });
       const m = await d.files();
-      const out: ReportCheck[] = [];
+      // Every file is read first: reports of other months among them (and the last-month file,
+      // a unit's or the county's) are the priors of each other's 累计数, as on the command line.
+      const read: Array<{ name: string; reports?: UnitReport[]; failure?: unknown }> = [];
       for (const f of files) {
-        let reports: UnitReport[];
         // Only reading the file can fail for the user's reasons; a fault in the checks is a bug.
         try {
-          reports = locateReports(await m.parse(new Uint8Array(await f.arrayBuffer()), f.name), d.spec, {
-            fileName: f.name,
-            requested: req.period,
-          });
+          const wb = await m.parse(new Uint8Array(await f.arrayBuffer()), f.name);
+          read.push({ name: f.name, reports: locateReports(wb, d.spec, { fileName: f.name, requested: req.period }) });
         } catch (err) {
+          read.push({ name: f.name, failure: err });
+        }
+      }
+      const priors = new PriorPool();
+      if (req.prior) {
+        const wb = await m.parse(new Uint8Array(await req.prior.arrayBuffer()), req.prior.name);
+        priors.add(priorsOf(wb, locateReports(wb, d.spec, { fileName: req.prior.name }), d.spec));
+      }
+      for (const f of read) if (f.reports) priors.add(reportPriors(f.reports, f.name));
+      const opts = { spec: d.spec, startMonth: settings.startMonth, deadlineDay: settings.deadlineDay, priors };
+
+      const out: ReportCheck[] = [];
+      for (const f of read) {
+        if (!f.reports) {
+          const problem = unreadableProblem(f.failure, f.name);
           out.push({
             source: f.name,
             file: f.name,
             sheet: "",
-            findings: [{ severity: "error", code: "unreadable", sheet: "", params: { problem: unreadableProblem(err, f.name) } }],
+            findings: [{ severity: "error", code: "unreadable", sheet: "", params: { problem } }],
           });
           continue;
         }
-        const chosen = reportsToCheck(reports, req.period);
-        if (chosen.length === 0) out.push({ source: f.name, file: f.name, sheet: "", findings: [noReportFinding(reports, req.period)] });
-        for (const r of chosen) {
-          const checked = checkReport(
-            r,
-            reports,
-            { spec: d.spec, startMonth: settings.startMonth, deadlineDay: settings.deadlineDay },
-            req.period,
-          );
-          out.push({ source: `${f.name} › ${r.sheet}`, file: f.name, sheet: r.sheet, unit: r.unit?.name, ...checked });
+        const chosen = reportsToCheck(f.reports, req.period);
+        if (chosen.length === 0) {
+          // A file holding only the month before of a unit checked here served as its prior.
+          if (!servedAsPrior(f.reports, read, req.period))
+            out.push({ source: f.name, file: f.name, sheet: "", findings: [noReportFinding(f.reports, req.period)] });
+          continue;
+        }
+        for (const { report, period, findings } of checkFileReports(chosen, f.reports, opts, req.period)) {
+          out.push({ source: `${f.name} › ${report.sheet}`, file: f.name, sheet: report.sheet, unit: report.unit?.name, period, findings });
         }
       }
       return out;
@@ -171,4 +187,18 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       return { result, written: [fileName], reminder };
     },
   };
+}
+
+/** True when the reports are all of the month before the one asked for, of units other files report for that month. */
+function servedAsPrior(
+  reports: readonly UnitReport[],
+  read: ReadonlyArray<{ reports?: UnitReport[] }>,
+  period: Period | undefined,
+): boolean {
+  if (!period || reports.length === 0) return false;
+  const before = periodKey(addMonths(period, -1));
+  const wanted = new Set<string>();
+  for (const f of read)
+    for (const r of f.reports ?? []) if (r.period && periodKey(r.period) === periodKey(period) && r.unit) wanted.add(unitKey(r.unit.name));
+  return reports.every((r) => r.period && periodKey(r.period) === before && r.unit && wanted.has(unitKey(r.unit.name)));
 }

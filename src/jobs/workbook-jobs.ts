@@ -7,7 +7,7 @@ import { planFill, type PriorRef } from "../form/cumulative";
 import type { SheetGrid } from "../form/grid";
 import { countyPlans } from "../form/county-plans";
 import { sheetNameForPeriod, templatePlan } from "../form/layout";
-import { locateReport, pickReport, priorReport } from "../form/locate";
+import { locateReport, locateReports, pickReport, priorReport } from "../form/locate";
 import { addMonths, periodKey, type Period, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
@@ -25,7 +25,8 @@ import type {
   Settings,
   ValidateRequest,
 } from "./actions";
-import { checkReport } from "./check-report";
+import { checkFileReports, priorsOf } from "./check-report";
+import { PriorPool } from "../form/prior-units";
 import { fillConflicts, fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
@@ -100,12 +101,20 @@ export async function validateJob(ctx: JobContext, req: ValidateRequest): Promis
   const wb = await readReports(ctx, req.period);
   const targets = req.scope === "all" ? wb.reports : wb.reports.filter((r) => r.sheet === wb.active);
   if (targets.length === 0) throw new JobError("not-a-report", { sheet: wb.active });
-  const opts = { spec: ctx.spec, startMonth: ctx.settings.startMonth, deadlineDay: ctx.settings.deadlineDay, roster: wb.roster };
-  return targets.map((report) => ({
+  // Last month: a sheet of this workbook first (checkReport), else the file picked for it.
+  const priors = new PriorPool();
+  if (req.prior) {
+    const parse = await ctx.parser();
+    const pw = await parse(new Uint8Array(await req.prior.arrayBuffer()), req.prior.name);
+    priors.add(priorsOf(pw, locateReports(pw, ctx.spec, { fileName: req.prior.name }), ctx.spec));
+  }
+  const opts = { spec: ctx.spec, startMonth: ctx.settings.startMonth, deadlineDay: ctx.settings.deadlineDay, roster: wb.roster, priors };
+  return checkFileReports(targets, wb.reports, opts, req.period).map(({ report, period, findings }) => ({
     source: report.sheet,
     sheet: report.sheet,
     unit: report.unit?.name,
-    ...checkReport(report, wb.reports, opts, req.period),
+    period,
+    findings,
   }));
 }
 

@@ -355,8 +355,11 @@ describeBrowser("task pane in Chromium", () => {
       ]);
       expect(await errors.getAttribute("aria-label")).toBe("错误 3");
       const warnings = panel.getByRole("region", { name: /^警告 \d+$/ });
+      // No last month among the files nor picked: each file says once that 累计数 went unchecked.
       expect(await warnings.getByRole("listitem").allTextContents()).toEqual([
+        `有误.xlsx › ${CHECK_SHEET}未提供上月报表，累计数未核对。`,
         `E16漏填.xlsx › ${CHECK_SHEET}“抓捕涉嫌犯罪人员”本月数未填写，按0计。`,
+        `漏填.xlsx › ${CHECK_SHEET}未提供上月报表，累计数未核对。`,
       ]);
       expect(await panel.getByText("已校验2张报表").count()).toBe(1);
       // In file mode a finding is text, not a button that would select a cell.

@@ -199,3 +199,37 @@ describe("fill never writes over typed 累计数 without asking", () => {
     expect([out.written, out.confirm, out.changed]).toEqual([ANNEX.items.length, undefined, []]);
   });
 });
+
+describe("validate and last month", () => {
+  const picked = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+
+  test("without last month in the workbook one warning says 累计数 were not checked; a picked last-month file checks them", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx: JobContext = { ...jobs(host), parser: async () => (b: Uint8Array, n: string) => readWorkbook(b, n) };
+    await insertTemplateJob(ctx, { period: JULY, unit: "云集镇", onConflict: "copy" });
+    book.activeSheetId = book.get("2018年7月").id;
+    // 本月 1, 2, …; 累计 typed as 本月 + 100, while June's 累计 is 本月 + 50 … (wrong by 50).
+    type(book, "2018年7月", figures(1), figures(101));
+
+    const [alone] = await validateJob(ctx, { scope: "active" });
+    expect(alone.findings.filter((f) => f.code === "prior-not-given")).toHaveLength(1);
+    expect(alone.findings.filter((f) => f.severity === "error")).toEqual([]);
+
+    const june = writeWorkbook([
+      annexPlan(ANNEX, JUNE, {
+        unit: "云集镇",
+        date: { year: 2018, month: 7, day: 5 },
+        month: Object.fromEntries(ANNEX.items.map((it, i) => [it.id, i + 1])),
+        cumulative: Object.fromEntries(ANNEX.items.map((it, i) => [it.id, i + 50])),
+      }),
+    ]);
+    let checks: Awaited<ReturnType<typeof validateJob>> = [];
+    // Reading the picked file costs no sync: still the single read of the workbook.
+    expect(await syncs(async () => (checks = await validateJob(ctx, { scope: "active", prior: picked("云集镇6月.xlsx", june) })))).toBe(1);
+    const errors = checks[0].findings.filter((f) => f.severity === "error");
+    expect(errors).toHaveLength(ANNEX.items.length);
+    expect(errors[0]).toMatchObject({ sheet: "2018年7月", cell: `D${ANNEX_LAYOUT.firstItemRow + 1}` });
+    expect(checks[0].findings.map((f) => f.code)).not.toContain("prior-not-given");
+  });
+});

@@ -54,6 +54,36 @@ describe("file-mode actions", () => {
     expect(checks[1].findings[0].code).toBe("unreadable");
   });
 
+  it("validate checks 累计数 against last month: a picked last-month file, or last month among the picked files; else one warning per file", async () => {
+    const { actions } = setup();
+    const june = { year: 2018, month: 6 };
+    // July 本月 2, 累计 9 (officers 4 / 18); June 累计 5 (10): 5 + 2 = 7 ≠ 9.
+    const july = () => unitFile("云集镇", 2, 9);
+    const lastMonth = () =>
+      picked("云集镇6月.xlsx", writeWorkbook([annexPlan(ANNEX, june, { unit: "云集镇", month: all(1), cumulative: all(5) })]));
+    const codes = (fs: { code: string }[]) => fs.map((f) => f.code);
+
+    const alone = await actions.validate({ files: [july()], period });
+    expect(alone).toHaveLength(1);
+    expect(codes(alone[0].findings)).toEqual(["prior-not-given"]);
+
+    const given = await actions.validate({ files: [july()], prior: lastMonth(), period });
+    expect(given).toHaveLength(1);
+    const wrong = given[0].findings.filter((f) => f.severity === "error");
+    expect(wrong).toHaveLength(ANNEX.items.length);
+    expect(wrong[0]).toMatchObject({ cell: "D4", params: expect.objectContaining({ actual: "9", expected: "7", prior: "5", month: "2" }) });
+    expect(codes(given[0].findings)).not.toContain("prior-not-given");
+
+    // Both picked: June's file is July's prior, and is not reported as "no report for July".
+    const both = await actions.validate({ files: [lastMonth(), july()], period });
+    expect(both.map((c) => c.file)).toEqual(["云集镇.xlsx"]);
+    expect(both[0].findings.filter((f) => f.severity === "error")).toHaveLength(ANNEX.items.length);
+
+    // A right running total passes clean with last month known.
+    const right = await actions.validate({ files: [unitFile("云集镇", 2, 7)], prior: lastMonth(), period });
+    expect(right[0].findings).toEqual([]);
+  });
+
   it("fills 累计数 from last month's file and downloads the result", async () => {
     const { actions, downloads } = setup();
     const cur = picked("云集镇7月.xlsx", writeWorkbook([annexPlan(ANNEX, period, { unit: "云集镇", month: all(2) })]));

@@ -154,3 +154,21 @@ describe("数据校验 on files", () => {
     expect(screen.queryByRole("button", { name: /D9/ })).not.toBeInTheDocument();
   });
 });
+
+describe("数据校验 with last month's file", () => {
+  it.each(["file", "excel"] as const)("%s mode: the optional 上月报表文件 goes with the request", async (mode) => {
+    const user = userEvent.setup();
+    const actions = fakeActions(mode);
+    render(<App actions={actions} lang="zh" />);
+    await openValidate(user);
+    expect(screen.getByText("可选，本单位上月报表或上月县汇总表，用于核对累计数")).toBeInTheDocument();
+    const july = xlsx("云集镇7月.xlsx");
+    const june = xlsx("云集镇6月.xlsx");
+    if (mode === "file") await user.upload(screen.getByLabelText("选择月报文件"), july);
+    await user.upload(screen.getByLabelText("上月报表文件"), june);
+    await user.click(screen.getByRole("button", { name: "开始校验" }));
+    expect(actions.validate).toHaveBeenCalledWith(
+      mode === "file" ? { files: [july], prior: june } : { scope: "active", highlight: false, prior: june },
+    );
+  });
+});

@@ -34,6 +34,7 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
   const [scope, setScope] = useState<"active" | "all">("active");
   const [highlight, setHighlight] = useState(false);
   const reportFiles = useRequiredFiles(t.pickReportsFirst);
+  const [prior, setPrior] = useState<File[]>([]);
   const [checks, setChecks] = useState<ReportCheck[] | undefined>(undefined);
   const [info, setInfo] = useState<string | undefined>(undefined);
   const [watching, setWatching] = useState(false);
@@ -96,11 +97,11 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
 
   const onValidate = () => {
     if (excel) {
-      void validate({ scope, highlight });
+      void validate({ scope, highlight, ...(prior[0] ? { prior: prior[0] } : {}) });
       return;
     }
     if (!reportFiles.check()) return;
-    void validate({ files: reportFiles.files });
+    void validate({ files: reportFiles.files, ...(prior[0] ? { prior: prior[0] } : {}) });
   };
 
   const clearHighlight = actions.clearHighlight?.bind(actions);
@@ -129,6 +130,15 @@ export function ValidatePanel(props: { actions: PaneActions; lang: Lang }) {
       ) : (
         <FilePicker label={t.pickReports} accept={WORKBOOK_ACCEPT} multiple dropZone {...reportFiles.picker} disabled={busy} t={t} />
       )}
+      <FilePicker
+        label={t.priorFile}
+        hint={t.priorCheckHint}
+        accept={WORKBOOK_ACCEPT}
+        files={prior}
+        onChange={setPrior}
+        disabled={busy}
+        t={t}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={onValidate}>
           {t.validateButton}

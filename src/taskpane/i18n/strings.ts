@@ -66,6 +66,7 @@ export interface Strings {
   priorFile: string;
   priorFileHintExcel: string;
   priorFileHintFile: string;
+  priorCheckHint: string;
   fillButton: string;
   filled(written: number, sheet: string, period: string): string;
   /** How many typed 累计数 were wrong and written over; one line per cell. */
@@ -198,6 +199,7 @@ const zh: Strings = {
   priorFile: "上月报表文件",
   priorFileHintExcel: "本工作簿中找不到上月报表时使用",
   priorFileHintFile: "本月报表文件中找不到上月报表时使用",
+  priorCheckHint: "可选，本单位上月报表或上月县汇总表，用于核对累计数",
   fillButton: "计算累计数",
   filled: (n, sheet, period) => (sheet ? `已在“${sheet}”（${period}）填入${n}个累计数。` : `${period}未填入累计数。`),
   fillChanged: (n) => `其中${n}个累计数原填写有误，已改正：`,
@@ -311,6 +313,7 @@ const en: Strings = {
   priorFile: "Last month's report file",
   priorFileHintExcel: "Used when this workbook has no report for last month",
   priorFileHintFile: "Used when this month's file has no report for last month",
+  priorCheckHint: "Optional: the unit's report or the county total of last month, to check the cumulative figures",
   fillButton: "Calculate cumulative",
   filled: (n, sheet, period) => (sheet ? `${n} cells written in "${sheet}" (${period}).` : `No cumulative cells written for ${period}.`),
   fillChanged: (n) => `${n === 1 ? "1 typed 累计数 was" : `${n} typed 累计数 were`} wrong and corrected:`,
