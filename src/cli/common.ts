@@ -5,7 +5,7 @@ import type { WorkbookGrids } from "../form/grid";
 import { findingMessage, severityLabel } from "../form/messages";
 import type { Lang } from "../form/lang";
 import type { Period } from "../form/period";
-import { readFileBytes } from "../files/node";
+import { readFileBytes, readFileBytesSync } from "../files/node";
 import { workbookFormat } from "../files/formats";
 import { nodeParsePool, workerCount } from "../files/node-pool";
 import type { ParsePool } from "../files/pool";
@@ -90,7 +90,15 @@ export interface FileParser {
  */
 export function fileParser(files: number): FileParser {
   const n = workerCount(files);
-  if (n === 0) return { parse, load: async (src) => parse(await src.read(), src.name), ahead: DEFAULT_AHEAD, close: () => undefined };
+  // Alone, files are read synchronously: nothing else runs meanwhile, and an asynchronous read
+  // costs five trips through libuv's pool (stat, open, fstat, read, close), a third of a merge.
+  if (n === 0)
+    return {
+      parse,
+      load: async (src) => parse(src.path !== undefined ? readFileBytesSync(src.path) : await src.read(), src.name),
+      ahead: DEFAULT_AHEAD,
+      close: () => undefined,
+    };
   const pool = nodeParsePool(n, { timeoutMs: parseTimeLimitMs() });
   return {
     parse: (bytes, name) => pool.parse(bytes, name),

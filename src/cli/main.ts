@@ -6,14 +6,10 @@ import type { Lang } from "../form/lang";
 import { describeError } from "../form/problem-messages";
 import { langOf, parseArgs, type CommandName } from "./args";
 import type { Io } from "./common";
-import { fillCommand } from "./fill";
-import { mergeCommand } from "./merge";
 import { installSignalCleanup } from "./output";
 import { prepare } from "./prepare";
-import { templateCommand } from "./template";
 import { usage } from "./text";
 import { describeUsage, UsageError } from "./usage-errors";
-import { validateCommand } from "./validate";
 import type { ParsedArgs } from "./args";
 
 export const VERSION = "0.1.0";
@@ -25,11 +21,12 @@ const defaultIo: Io = {
   today: () => new Date(),
 };
 
+/** Each command's code is loaded when it runs: a merge does not pay for loading fill's patcher. */
 const RUN: Record<CommandName, (args: ParsedArgs, io: Io) => Promise<number>> = {
-  template: templateCommand,
-  validate: validateCommand,
-  fill: fillCommand,
-  merge: mergeCommand,
+  template: async (args, io) => (await import("./template")).templateCommand(args, io),
+  validate: async (args, io) => (await import("./validate")).validateCommand(args, io),
+  fill: async (args, io) => (await import("./fill")).fillCommand(args, io),
+  merge: async (args, io) => (await import("./merge")).mergeCommand(args, io),
 };
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {

@@ -10,14 +10,22 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import { ParsePool, type ParsePoolOptions, type ParseWorker, type SpawnWorker, type WorkerEvents } from "./pool";
 
-/** Workers for a run over `files` files: none on one core or for a handful of files (starting one costs ~40 ms). */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Workers for a run over `files` files. None below MIN_CORES: measured on 2 cores (bench/cli.js,
+ * 1,000 files), two workers took 0.86–0.95 s against 0.72 s in one thread, since copying each
+ * workbook's cells back to the main thread, which merges and writes, costs more than the
+ * second core gives. None for a handful of files either (starting one costs ~40 ms).
+ */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const asked = env.YUEBAO_WORKERS;
   if (asked !== undefined && asked !== "" && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
-  const cores = availableParallelism();
-  if (cores <= 1 || files < MIN_FILES) return 0;
-  return Math.min(cores, MAX_WORKERS);
+  if (cores < MIN_CORES || files < MIN_FILES) return 0;
+  // The main thread merges and writes meanwhile: leave it a core.
+  return Math.min(cores - 1, MAX_WORKERS);
 }
+
+/** Below this many cores the files are parsed in the main thread (legacy files still go to a worker: src/cli/common.ts). */
+export const MIN_CORES = 4;
 
 /** Below this many files a worker's start costs more than it saves. */
 export const MIN_FILES = 16;

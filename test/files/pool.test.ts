@@ -229,6 +229,9 @@ describe("time limit and dying workers", () => {
 describe("how many workers", () => {
   it("none for a handful of files or when told 0; YUEBAO_WORKERS sets the count", () => {
     expect(workerCount(3, {})).toBe(0);
+    expect(workerCount(1000, {}, 2)).toBe(0); // two cores: one thread is faster (bench/cli.js)
+    expect(workerCount(1000, {}, 4)).toBe(3);
+    expect(workerCount(1000, {}, 16)).toBe(4);
     expect(workerCount(1000, { YUEBAO_WORKERS: "0" })).toBe(0);
     expect(workerCount(2, { YUEBAO_WORKERS: "3" })).toBe(3);
     expect(workerCount(1000, { YUEBAO_WORKERS: "lots" })).toBe(workerCount(1000, {}));
