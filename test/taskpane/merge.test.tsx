@@ -228,4 +228,25 @@ describe("汇总: the month follows the picked files", () => {
     expect(actions.merge).toHaveBeenCalledTimes(1);
     expect(actions.merge.mock.calls[0][0].period).toEqual({ year: 2018, month: 6 });
   });
+  it("takes a resend date for the 催报 text, and refuses one not after today", async () => {
+    const user = userEvent.setup();
+    const actions = fakeActions();
+    actions.merge.mockResolvedValue({ result: mergeResult(), written: [], reminder: "" });
+    render(<App actions={actions} lang="zh" today={TODAY} />);
+    await openMerge(user);
+    await user.upload(screen.getByLabelText("选择各单位报表"), [xlsx("云集镇.xlsx")]);
+    const date = screen.getByLabelText("补报截止日期");
+    expect(screen.getByText("可选，已过报送时限时写入催报通知；留空为“请于今日内报送”")).toBeInTheDocument();
+
+    await user.type(date, "2018-08-03"); // today
+    expect(screen.getByText("补报截止日期应晚于今天")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(actions.merge).not.toHaveBeenCalled();
+
+    await user.clear(date);
+    await user.type(date, "2018-08-15");
+    expect(screen.queryByText("补报截止日期应晚于今天")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(actions.merge.mock.calls[0][0].resendBy).toEqual({ year: 2018, month: 8, day: 15 });
+  });
 });

@@ -5,7 +5,7 @@
 import { useRef, useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { MergeOutcome, MonthsHeld, PaneActions } from "../../jobs/actions";
-import { periodKey, type Period } from "../../form/period";
+import { compareYmd, periodKey, type Period, type Ymd } from "../../form/period";
 import { useStrings } from "../i18n/strings";
 import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
@@ -33,6 +33,10 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const [prior, setPrior] = useState<File[]>([]);
   const [period, setPeriod] = useState<Period>(() => lastMonth(today));
   const [sender, setSender] = useState<string>(() => actions.rememberedSender());
+  const [resendText, setResendText] = useState("");
+  const resendBy = parseDateInput(resendText);
+  // The reminder asks for a day after today; an earlier one would say nothing true.
+  const resendWrong = resendBy !== undefined && compareYmd(resendBy, ymdOf(today)) <= 0;
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
   const [outcome, setOutcome] = useState<MergeOutcome | undefined>(undefined);
   const { busy, error, run } = useRunner(lang);
@@ -63,7 +67,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
   const few = held !== undefined && held.read > 0 && filesFor(period) * 2 < held.read;
 
   const onMerge = (confirmed = false) => {
-    if (!unitFiles.check()) return;
+    if (!unitFiles.check() || resendWrong) return;
     if (few && !confirmed) {
       setAsking(true);
       return;
@@ -80,6 +84,7 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
           prior: prior[0],
           period,
           ...(sender.trim() ? { sender: sender.trim() } : {}),
+          ...(resendBy ? { resendBy } : {}),
           onProgress: (done, total, file) => setProgress({ done, total, file }),
         });
         setOutcome(result);
@@ -138,6 +143,15 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
       <Field label={t.sender} hint={t.senderHint} size="small">
         <Input value={sender} disabled={busy} onChange={(_, d) => setSender(d.value)} />
       </Field>
+      <Field
+        label={t.resendBy}
+        hint={t.resendByHint}
+        size="small"
+        validationState={resendWrong ? "error" : "none"}
+        validationMessage={resendWrong ? t.resendByNotAfterToday : undefined}
+      >
+        <Input type="date" value={resendText} disabled={busy} onChange={(_, d) => setResendText(d.value)} />
+      </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => onMerge()}>
           {t.mergeButton}
@@ -157,4 +171,14 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
       {outcome && <MergeResults outcome={outcome} mode={actions.mode} lang={lang} t={t} />}
     </div>
   );
+}
+
+/** An <input type="date"> value (YYYY-MM-DD; empty when not set or not a whole date). */
+function parseDateInput(text: string): Ymd | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+function ymdOf(d: Date): Ymd {
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }

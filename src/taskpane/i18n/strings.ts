@@ -91,6 +91,9 @@ export interface Strings {
   priorCountyHint: string;
   sender: string;
   senderHint: string;
+  resendBy: string;
+  resendByHint: string;
+  resendByNotAfterToday: string;
   mergeButton: string;
   /** The month preselected from the picked files; a chosen month few of them hold. */
   monthPreselected: (month: string, files: number, total: number) => string;
@@ -219,6 +222,9 @@ const zh: Strings = {
   rosterHint: "可选，.txt（每行一个单位）或 .xlsx 文件",
   sender: "落款单位",
   senderHint: "催报文字的落款和汇总表的填报单位，如“衡南县安委办”；留空为“县安委办”",
+  resendBy: "补报截止日期",
+  resendByHint: "可选，已过报送时限时写入催报通知；留空为“请于今日内报送”",
+  resendByNotAfterToday: "补报截止日期应晚于今天",
   priorCounty: "上月县汇总表",
   priorCountyHint: "可选，用于核对累计数",
   mergeButton: "开始汇总",
@@ -333,6 +339,9 @@ const en: Strings = {
   rosterHint: "Optional: .txt (one unit per line) or .xlsx",
   sender: "Sent by",
   senderHint: "Signs the reminder and heads the county total; blank: the county office",
+  resendBy: "Resend by",
+  resendByHint: "Optional: the date the reminder asks for once the deadline has passed; blank: today",
+  resendByNotAfterToday: "The resend date must be after today",
   priorCounty: "Last month's county total",
   priorCountyHint: "Optional: used to check cumulative figures",
   mergeButton: "Merge",
