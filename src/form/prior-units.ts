@@ -45,7 +45,7 @@ export function detailPriors(wb: WorkbookGrids, spec: FormSpec): PriorUnit[] {
         const v = cellAt(grid, row, b.left + DETAIL_FIXED + i * 2 + 1)?.value;
         cumulative[item.id] = typeof v === "number" && Number.isFinite(v) ? Math.round(v * SCALE) : undefined;
       });
-      out.push({ unit, period, cumulative, source: `${wb.source} › ${grid.sheet}` });
+      out.push({ unit, period, cumulative, source: wb.source ? `${wb.source} › ${grid.sheet}` : grid.sheet });
     }
   }
   return out;

@@ -26,7 +26,7 @@ import type {
   ValidateRequest,
 } from "./actions";
 import { checkFileReports, priorsOf } from "./check-report";
-import { PriorPool } from "../form/prior-units";
+import { detailPriors, PriorPool } from "../form/prior-units";
 import { fillConflicts, fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
@@ -153,11 +153,16 @@ export async function fillJob(ctx: JobContext, req: FillRequest): Promise<FillOu
 export async function mergeJob(ctx: JobContext, req: MergeRequest): Promise<MergeOutcome> {
   if (req.files.length === 0) throw new JobError("no-files", { job: "merge" });
   const parse = await ctx.parser();
-  // One read of the county workbook: its 单位名册 sheet and last month's total, if there.
+  // One read of the county workbook: its 单位名册 sheet, last month's total and last month's
+  // per-unit detail (each unit's 累计数 is checked against its own row there), if there.
   const wb = await readReports(ctx, req.period);
   const priorSheet = findPeriodSheet(wb.infos, addMonths(req.period, -1), "county-total");
+  const lastMonthUnits = detailPriors({ source: "", sheets: wb.grids }, ctx.spec).filter(
+    (u) => periodKey(u.period) === periodKey(addMonths(req.period, -1)),
+  );
   const inWorkbook = {
     roster: wb.roster,
+    ...(lastMonthUnits.length > 0 ? { priorUnits: lastMonthUnits } : {}),
     priorCounty: priorSheet
       ? pickReport(
           wb.reports.filter((r) => r.sheet === priorSheet.name),

@@ -233,3 +233,43 @@ describe("validate and last month", () => {
     expect(checks[0].findings.map((f) => f.code)).not.toContain("prior-not-given");
   });
 });
+
+describe("merge in the county workbook that holds last month's detail", () => {
+  const picked = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+  const all = (n: number) => Object.fromEntries(ANNEX.items.map((it) => [it.id, it.id === "officers" ? n * 2 : n]));
+  const unitFile = (unit: string, month: number, cum: number, period: { year: number; month: number }) =>
+    picked(
+      `${unit}.xlsx`,
+      writeWorkbook([
+        annexPlan(ANNEX, period, {
+          unit,
+          date: { year: period.year, month: period.month + 1, day: 5 },
+          month: all(month),
+          cumulative: all(cum),
+        }),
+      ]),
+    );
+
+  test("each unit is checked against its own row of last month's 明细 sheet; a unit that stopped reporting is listed", async () => {
+    const { book, host, syncs } = setup();
+    book.addSheet("Sheet1");
+    const ctx: JobContext = { ...jobs(host), parser: async () => (b: Uint8Array, n: string) => readWorkbook(b, n) };
+    await mergeJob(ctx, { files: [unitFile("云集镇", 1, 5, JUNE), unitFile("泉湖镇", 1, 5, JUNE)], period: JUNE });
+    expect(book.sheets.map((s) => s.name)).toContain("2018年6月明细");
+
+    // July, no file picked for last month: 云集镇 5 + 2 should be 7, typed 9; 泉湖镇 sent nothing.
+    let out: Awaited<ReturnType<typeof mergeJob>> | undefined;
+    const n = await syncs(async () => (out = await mergeJob(ctx, { files: [unitFile("云集镇", 2, 9, JULY)], period: JULY })));
+    expect(n).toBe(2); // still one read and one write
+    expect(out?.result.files[0].status).toBe("excluded");
+    expect(out?.result.files[0].findings).toContainEqual(
+      expect.objectContaining({
+        code: "unit-cumulative-mismatch",
+        params: expect.objectContaining({ unit: "云集镇", prior: "5", month: "2", actual: "9" }),
+      }),
+    );
+    expect(out?.result.findings).toContainEqual(
+      expect.objectContaining({ code: "prior-unit-not-reported", params: { unit: "泉湖镇", priorPeriod: "2018-06" } }),
+    );
+  });
+});
