@@ -70,6 +70,11 @@ export function deferredActions(o: DeferredActionsOptions): DeferredActions {
     validate: async (req) => (await ready()).validate(req),
     fillCumulative: async (req) => (await ready()).fillCumulative(req),
     merge: async (req) => (await ready()).merge(req),
+    // Every host's jobs say which months picked files hold (the merge panel preselects the month).
+    monthsHeld: async (files) => {
+      const r = await ready();
+      return r.monthsHeld ? r.monthsHeld(files) : { months: [], read: 0 };
+    },
     ready,
   };
   // Each optional action forwards to the real method once the jobs are loaded; `missing`

@@ -320,6 +320,28 @@ describeBrowser("task pane in Chromium", () => {
       await slow.close();
     });
 
+    test("picked files preselect the month they hold; a month few of them hold is questioned before merging", async () => {
+      const fresh = await w.context.newPage();
+      await fresh.goto(server.url + "taskpane.html");
+      const panel = await openTab(fresh, "汇总");
+      // Two 2018年7月 reports and one of this month: July is preselected, with a note.
+      await panel.getByLabel("选择各单位报表", { exact: true }).setInputFiles([WRONG_FILE, BLANK_FILE, clean[0].file]);
+      await waitIn(panel, panel.getByText(`已按所选文件选定报表月份：3个文件中有2个为2018年7月的报表。`));
+      expect(await panel.getByLabel("年份", { exact: true }).inputValue()).toBe("2018");
+      expect(await panel.getByLabel("月份", { exact: true }).inputValue()).toBe("7");
+      // The clerk changes it to the month one file holds: asked first, nothing downloaded until confirmed.
+      await choosePeriod(panel, PERIOD);
+      let downloaded = false;
+      fresh.on("download", () => (downloaded = true));
+      await panel.getByRole("button", { name: "开始汇总" }).click();
+      await waitIn(panel, panel.getByText(`3个文件中只有1个为${LABEL}的报表。确定按${LABEL}汇总吗？`));
+      expect(downloaded).toBe(false);
+      const download = fresh.waitForEvent("download");
+      await panel.getByRole("button", { name: "仍然汇总" }).click();
+      expect((await download).suggestedFilename()).toBe(`县安委办汇总-${LABEL}.xlsx`);
+      await fresh.close();
+    });
+
     test("downloads a blank template that reads back with its unit and month", async () => {
       const panel = await openTab(page, "插入模板");
       await choosePeriod(panel, PERIOD);

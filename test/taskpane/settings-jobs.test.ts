@@ -154,6 +154,12 @@ describe("the pane's deferred actions", () => {
     expect(load).not.toHaveBeenCalled();
   });
 
+  it("forwards monthsHeld to the jobs once loaded (the merge panel's month preselection)", async () => {
+    const { actions, load } = deferred(memoryStore());
+    expect(await actions.monthsHeld?.([picked("云集镇.xlsx", julyBytes())])).toEqual({ months: [{ period: JULY, files: 1 }], read: 1 });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it("hands settings saved before the jobs loaded to them, and forwards later saves", async () => {
     const store = memoryStore();
     const { actions, load, made } = deferred(store);
