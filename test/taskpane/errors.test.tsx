@@ -7,6 +7,7 @@ import { App } from "../../src/taskpane/components/App";
 import { fakeActions } from "./fake-actions";
 import { WorkbookReadError } from "../../src/files/errors";
 import { JobError } from "../../src/jobs/job-error";
+import { ProblemError } from "../../src/form/problems";
 import {
   AddSheetsFailedError,
   ApiNotSupportedError,
@@ -45,6 +46,11 @@ const CASES: [string, Error, RegExp][] = [
   ["a bad sheet name", new InvalidSheetNameError("a/b", "badCharacter"), /^工作表名称“a\/b”不能含有/],
   ["another host error", new HostApiError("GeneralException", "boom"), /^表格程序拒绝了本次操作（GeneralException）。/],
   ["an unreadable file", new WorkbookReadError("encrypted", "云集镇.xlsx"), /^文件“云集镇\.xlsx”设有打开密码。/],
+  [
+    "a roster in no known encoding",
+    new ProblemError("text-encoding", { file: "名册.txt", detail: "" }),
+    /^文件“名册\.txt”的文字编码无法识别（可读 UTF-8、UTF-16、GBK\/GB18030）。请用记事本打开后“另存为”，编码选“UTF-8”再试。$/,
+  ],
   ["a job that cannot start", new JobError("not-a-report", { sheet: "Sheet1" }), /^工作表“Sheet1”中没有找到月报表/],
   ["a bug", new TypeError("x is undefined"), /^程序出现意外错误（x is undefined）。请重试；如仍出错，请联系维护人员。$/],
 ];
