@@ -1,10 +1,10 @@
 import { hasErrors, type Finding } from "../form/findings";
 import { locateReports, noReportFinding } from "../form/locate";
-import { addMonths, periodKey } from "../form/period";
+import { periodKey } from "../form/period";
 import { PriorPool, reportPriors } from "../form/prior-units";
 import type { UnitReport } from "../form/report";
 import { ANNEX } from "../form/spec";
-import { checkFileReports, priorsOf, reportsToCheck } from "../jobs/check-report";
+import { checkFileReports, priorsOf, reportsToCheck, servedAsPrior } from "../jobs/check-report";
 import { loadRoster } from "../jobs/merge-files";
 import { describeProblem } from "../form/problem-messages";
 import { unreadableProblem } from "../jobs/sources";
@@ -52,10 +52,6 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     priors.add(priorsOf(wb, locateReports(wb, ANNEX, { fileName: src.name }), ANNEX));
   }
   for (const f of read) if (f.reports) priors.add(reportPriors(f.reports, f.name));
-  const wanted = new Set<string>();
-  for (const f of read)
-    for (const r of f.reports ?? [])
-      if (wantPeriod && r.period && periodKey(r.period) === periodKey(wantPeriod) && r.unit) wanted.add(r.unit.name);
   for (const { path, reports, unreadable } of read) {
     if (!reports) {
       results.push({ file: path, unreadable, findings: [] });
@@ -63,10 +59,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     }
     const chosen = reportsToCheck(reports, wantPeriod);
     if (chosen.length === 0) {
-      // Last month's file of a unit checked here: it served as the prior, it is not a report missing.
-      const next = wantPeriod ? addMonths(wantPeriod, -1) : undefined;
-      if (next && reports.some((r) => r.period && periodKey(r.period) === periodKey(next) && r.unit && wanted.has(r.unit.name)))
-        results.push({ file: path, priorOnly: true, findings: [] });
+      if (servedAsPrior(reports, read, wantPeriod)) results.push({ file: path, priorOnly: true, findings: [] });
       else results.push({ file: path, findings: [noReportFinding(reports, wantPeriod)] });
       continue;
     }

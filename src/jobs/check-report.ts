@@ -6,10 +6,10 @@ import { cumulativeFigures } from "../form/cumulative";
 import type { Finding } from "../form/findings";
 import type { WorkbookGrids } from "../form/grid";
 import { pickReport, priorReport } from "../form/locate";
-import { addMonths, type Period } from "../form/period";
+import { addMonths, periodKey, type Period } from "../form/period";
 import { detailPriors, reportPriors, type PriorPool, type PriorUnit } from "../form/prior-units";
 import type { UnitReport } from "../form/report";
-import type { Roster } from "../form/roster";
+import { unitKey, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
 import { validateReport } from "../form/validate";
 
@@ -78,4 +78,21 @@ export function checkFileReports(
     }
     return { report, period: checked.period, findings };
   });
+}
+
+/**
+ * True when a file with no report for the month asked holds the month before of a unit that
+ * another file reports for that month: it served as that unit's prior, it is not a report missing.
+ */
+export function servedAsPrior(
+  reports: readonly UnitReport[],
+  all: ReadonlyArray<{ reports?: readonly UnitReport[] }>,
+  period: Period | undefined,
+): boolean {
+  if (!period) return false;
+  const wanted = new Set<string>();
+  for (const f of all)
+    for (const r of f.reports ?? []) if (r.period && periodKey(r.period) === periodKey(period) && r.unit) wanted.add(unitKey(r.unit.name));
+  const before = periodKey(addMonths(period, -1));
+  return reports.some((r) => r.period && periodKey(r.period) === before && r.unit && wanted.has(unitKey(r.unit.name)));
 }

@@ -7,7 +7,7 @@ import type { Lang } from "../form/lang";
 import { locateReports, noReportFinding } from "../form/locate";
 import { countyPlans } from "../form/county-plans";
 import { sheetNameForPeriod, templatePlan } from "../form/layout";
-import { periodKey, type Period, type Ymd } from "../form/period";
+import { periodKey, type Ymd } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import type { FormSpec } from "../form/spec";
@@ -21,10 +21,8 @@ import {
   type Settings,
   type SettingsStore,
 } from "./actions";
-import { checkFileReports, priorsOf, reportsToCheck } from "./check-report";
+import { checkFileReports, priorsOf, reportsToCheck, servedAsPrior } from "./check-report";
 import { PriorPool, reportPriors } from "../form/prior-units";
-import { addMonths } from "../form/period";
-import { unitKey } from "../form/roster";
 import { filledFileName, fillFile } from "./fill-file";
 import type { FilesModule } from "./files-module";
 import { JobError } from "./job-error";
@@ -107,7 +105,7 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
         }
         const chosen = reportsToCheck(f.reports, req.period);
         if (chosen.length === 0) {
-          // A file holding only the month before of a unit checked here served as its prior.
+          // A file holding the month before of a unit checked here served as its prior.
           if (!servedAsPrior(f.reports, read, req.period))
             out.push({ source: f.name, file: f.name, sheet: "", findings: [noReportFinding(f.reports, req.period)] });
           continue;
@@ -187,18 +185,4 @@ export function createFileActions(d: FileActionsDeps): PaneActions {
       return { result, written: [fileName], reminder };
     },
   };
-}
-
-/** True when the reports are all of the month before the one asked for, of units other files report for that month. */
-function servedAsPrior(
-  reports: readonly UnitReport[],
-  read: ReadonlyArray<{ reports?: UnitReport[] }>,
-  period: Period | undefined,
-): boolean {
-  if (!period || reports.length === 0) return false;
-  const before = periodKey(addMonths(period, -1));
-  const wanted = new Set<string>();
-  for (const f of read)
-    for (const r of f.reports ?? []) if (r.period && periodKey(r.period) === periodKey(period) && r.unit) wanted.add(unitKey(r.unit.name));
-  return reports.every((r) => r.period && periodKey(r.period) === before && r.unit && wanted.has(unitKey(r.unit.name)));
 }

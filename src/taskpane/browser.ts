@@ -1,4 +1,5 @@
 /** Browser-only helpers for file mode: downloads and a localStorage-backed store. */
+import type { Ymd } from "../form/period";
 
 export function downloadBytes(fileName: string, bytes: Uint8Array): void {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
@@ -34,7 +35,11 @@ export function browserStore(): { get(key: string): string | null; set(key: stri
   };
 }
 
-export function todayYmd(): { year: number; month: number; day: number } {
-  const d = new Date();
+export function todayYmd(): Ymd {
+  return ymdOf(new Date());
+}
+
+/** A date's day on this machine's calendar. */
+export function ymdOf(d: Date): Ymd {
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }

@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { MergeOutcome, MonthsHeld, PaneActions } from "../../jobs/actions";
 import { compareYmd, periodKey, type Period, type Ymd } from "../../form/period";
+import { ymdOf } from "../browser";
 import { useStrings } from "../i18n/strings";
 import type { Lang } from "../../form/lang";
 import { BusySpinner } from "./BusySpinner";
@@ -177,8 +178,4 @@ export function MergePanel(props: { actions: PaneActions; lang: Lang; today: Dat
 function parseDateInput(text: string): Ymd | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-}
-
-function ymdOf(d: Date): Ymd {
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
