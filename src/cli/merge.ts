@@ -5,7 +5,7 @@ import { findingMessage, statusLabel } from "../form/messages";
 import { periodKey, periodLabelZh } from "../form/period";
 import { buildReminder } from "../form/reminder";
 import { ANNEX } from "../form/spec";
-import { zlibDeflate } from "../files/node";
+import { zlibCrc32, zlibDeflate } from "../files/node";
 import { writeWorkbook } from "../files/write";
 import { loadCountyInputs, mergeFiles, refuseWrongMonth } from "../jobs/merge-files";
 import type { ParsedArgs } from "./args";
@@ -74,7 +74,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   // The roster goes into the county workbook (单位名册) so next month it serves as --roster too.
   const plans = countyPlans(ANNEX, result, { county, date: today, keepRoster: roster });
   const jsonPath = args.options.get("json");
-  const outputs: Output[] = [{ path: out, data: writeWorkbook(plans, { creator: "Yuebao", deflateRaw: zlibDeflate }) }];
+  const outputs: Output[] = [{ path: out, data: writeWorkbook(plans, { creator: "Yuebao", deflateRaw: zlibDeflate, crc32: zlibCrc32 }) }];
   if (jsonPath) outputs.push({ path: jsonPath, data: JSON.stringify(toJson(result, c.lang), null, 2) + "\n" });
   // Both or neither: "2 = nothing written" stays true.
   await writeOutputs(outputs, args);

@@ -78,6 +78,20 @@ const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 
+/**
+ * An entry's name, with "\\" read as "/". Bit 11 of the flags: UTF-8; older writers use the
+ * OEM code page, but part names are ASCII, read here without a decoder (the usual case).
+ */
+function entryName(bytes: Uint8Array, at: number, len: number, flags: number): string {
+  let plain = "";
+  for (let i = at; i < at + len; i++) {
+    const b = bytes[i];
+    if (b >= 0x80) return ((flags & 0x800) !== 0 ? utf8 : latin1).decode(bytes.subarray(at, at + len)).replace(/\\/g, "/");
+    plain += String.fromCharCode(b === 0x5c ? 0x2f : b);
+  }
+  return plain;
+}
+
 /** Reads the central directory (never the entries' data) and checks the declared sizes. */
 export function readCentralDirectory(bytes: Uint8Array, file: string, limits: ReadLimits): ZipEntry[] {
   const n = bytes.length;
@@ -119,9 +133,7 @@ export function readCentralDirectory(bytes: Uint8Array, file: string, limits: Re
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     let localOffset = u32(bytes, p + 42);
-    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
-    // Bit 11: UTF-8 names; older writers use the OEM code page, but part names are ASCII.
-    const name = ((flags & 0x800) !== 0 ? utf8 : latin1).decode(nameBytes).replace(/\\/g, "/");
+    const name = entryName(bytes, p + 46, nameLen, flags);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       let e = p + 46 + nameLen;
       const end = e + extraLen;
@@ -172,7 +184,8 @@ const MAX_CHUNK = 64 * 1024;
 export class ZipArchive {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly byLowerName = new Map<string, ZipEntry>();
+  /** Made on the first miss: most packages name their parts as their relationships do. */
+  private byLowerName: Map<string, ZipEntry | null> | undefined;
   private inflated = 0;
 
   constructor(
@@ -183,16 +196,29 @@ export class ZipArchive {
     assertZipWorkbook(bytes, file, limits);
     this.entries = readCentralDirectory(bytes, file, limits);
     for (const e of this.entries) {
-      const key = e.name.replace(/^\/+/, "");
+      const key = stripSlashes(e.name);
+      // Two parts of one name: readers differ on which is the workbook's, so none is taken.
+      if (this.byName.has(key)) throw new WorkbookReadError("corrupt", file, `two parts named ${key.slice(0, 60)}`);
       this.byName.set(key, e);
-      this.byLowerName.set(key.toLowerCase(), e);
     }
   }
 
   /** Finds a part by name; part names are case-insensitive in OPC. */
   entry(name: string): ZipEntry | undefined {
-    const key = name.replace(/^\/+/, "");
-    return this.byName.get(key) ?? this.byLowerName.get(key.toLowerCase());
+    const key = stripSlashes(name);
+    const hit = this.byName.get(key);
+    if (hit !== undefined) return hit;
+    if (!this.byLowerName) {
+      this.byLowerName = new Map();
+      for (const e of this.entries) {
+        const lower = stripSlashes(e.name).toLowerCase();
+        this.byLowerName.set(lower, this.byLowerName.has(lower) ? null : e);
+      }
+    }
+    const folded = this.byLowerName.get(key.toLowerCase());
+    // Names that differ only in case are one part name in OPC: which one is meant is unknowable.
+    if (folded === null) throw new WorkbookReadError("corrupt", this.file, `two parts named ${key.slice(0, 60)}`);
+    return folded;
   }
 
   has(name: string): boolean {
@@ -204,12 +230,31 @@ export class ZipArchive {
     return e ? this.inflate(e) : undefined;
   }
 
+  /**
+   * A part as text (UTF-8). A part whose compressed bytes are those of one met before (in
+   * this file or an earlier one) is not inflated and decoded again: the units' copies of one
+   * template hold the same relationships, styles and workbook part byte for byte. Only an
+   * exact match of the bytes counts, so no file can pass its text off as another's.
+   */
   text(name: string): string | undefined {
-    const b = this.read(name);
-    return b ? utf8.decode(b) : undefined;
+    const e = this.entry(name);
+    if (!e) return undefined;
+    const data = this.stored(e);
+    if (e.method !== 8 || e.size > PART_CACHE_SIZE) return utf8.decode(this.expand(e, data));
+    const key = `${e.size}:${data.length}`;
+    const seen = partTexts.get(key);
+    if (seen) for (const p of seen) if (sameBytes(p.data, data)) return p.text;
+    const text = utf8.decode(this.expand(e, data));
+    rememberPart(key, data, text);
+    return text;
   }
 
   inflate(e: ZipEntry): Uint8Array {
+    return this.expand(e, this.stored(e));
+  }
+
+  /** The entry's stored bytes, after the checks every read makes (counted against the total). */
+  private stored(e: ZipEntry): Uint8Array {
     const { bytes, file } = this;
     if ((e.flags & 1) !== 0) throw new WorkbookReadError("encrypted", file, `${e.name} is encrypted`);
     const h = e.localOffset;
@@ -221,7 +266,11 @@ export class ZipArchive {
     this.inflated += e.size;
     if (this.inflated > this.limits.maxTotalBytes)
       throw new WorkbookReadError("zip-bomb", file, `total over ${mb(this.limits.maxTotalBytes)}`);
-    const data = bytes.subarray(start, end);
+    return bytes.subarray(start, end);
+  }
+
+  private expand(e: ZipEntry, data: Uint8Array): Uint8Array {
+    const { file } = this;
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw new WorkbookReadError("corrupt", file, `${e.name}: stored size mismatch`);
       return data;
@@ -229,6 +278,36 @@ export class ZipArchive {
     if (e.method !== 8) throw new WorkbookReadError("corrupt", file, `${e.name}: compression method ${e.method}`);
     return inflateCapped(data, e.size, file, e.name);
   }
+}
+
+/** Parts up to this size (inflated) are remembered by their compressed bytes; see ZipArchive.text. */
+const PART_CACHE_SIZE = 64 * 1024;
+/** At most this many (a few MB at worst); then the memory starts over. */
+const PART_CACHE_ENTRIES = 128;
+const partTexts = new Map<string, { data: Uint8Array; text: string }[]>();
+let partCount = 0;
+
+function rememberPart(key: string, data: Uint8Array, text: string): void {
+  if (partCount >= PART_CACHE_ENTRIES) {
+    partTexts.clear();
+    partCount = 0;
+  }
+  const list = partTexts.get(key) ?? [];
+  if (list.length >= 4) return;
+  // A copy: the file's own buffer is let go once it is read.
+  list.push({ data: data.slice(), text });
+  partTexts.set(key, list);
+  partCount++;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function stripSlashes(name: string): string {
+  return name.charCodeAt(0) === 47 ? name.replace(/^\/+/, "") : name;
 }
 
 class OverCap extends Error {}

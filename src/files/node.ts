@@ -1,6 +1,6 @@
 /** Node-only: reading a workbook (any format) from disk, with unreadable files as WorkbookReadError too. */
-import { closeSync, openSync, readFile, readSync, stat, statSync, type Stats } from "fs";
-import { deflateRawSync, inflateRawSync } from "zlib";
+import { closeSync, constants, fstatSync, openSync, readFile, readSync, stat, statSync, type Stats } from "fs";
+import * as zlib from "zlib";
 import { basename } from "path";
 import type { WorkbookGrids } from "../form/grid";
 import { WorkbookReadError } from "./errors";
@@ -16,7 +16,7 @@ import { readAnyWorkbook } from "./read-any";
  */
 export const zlibInflate: RawInflate = (data, limit) => {
   try {
-    return inflateRawSync(data, { maxOutputLength: limit });
+    return zlib.inflateRawSync(data, { maxOutputLength: limit });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return undefined;
     throw err;
@@ -25,7 +25,11 @@ export const zlibInflate: RawInflate = (data, limit) => {
 installRawInflate(zlibInflate);
 
 /** zlib's raw DEFLATE for writing (writeWorkbook's `deflateRaw`), at the level fflate's path uses. */
-export const zlibDeflate = (data: Uint8Array): Uint8Array => deflateRawSync(data, { level: 1 });
+export const zlibDeflate = (data: Uint8Array): Uint8Array => zlib.deflateRawSync(data, { level: 1 });
+
+/** zlib's CRC-32 where this Node has it (20.15 and later), for writeWorkbook's `crc32`. */
+export const zlibCrc32: ((data: Uint8Array) => number) | undefined =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function" ? (data) => zlib.crc32(data) : undefined;
 
 /**
  * Reads the file's bytes, refusing oversized files before loading them into memory. Callback
@@ -51,6 +55,9 @@ export function readFileBytes(path: string, maxBytes = DEFAULT_LIMITS.maxFileByt
   });
 }
 
+/** Undefined where the system has no such flag (Windows). */
+const O_NONBLOCK: number | undefined = (constants as { O_NONBLOCK?: number }).O_NONBLOCK;
+
 /**
  * The same, synchronously: for a parsing worker, whose thread does nothing else meanwhile (a
  * synchronous read costs a fifth of the promise-based one's open, stat, read and close).
@@ -58,15 +65,22 @@ export function readFileBytes(path: string, maxBytes = DEFAULT_LIMITS.maxFileByt
 export function readFileBytesSync(path: string, maxBytes = DEFAULT_LIMITS.maxFileBytes): Uint8Array {
   const name = basename(path);
   let size: number;
-  let fd: number;
+  let fd = -1;
   try {
-    // stat first: opening a FIFO would wait for a writer.
-    const st = statSync(path);
+    // Opening a FIFO would wait for a writer: where the system has O_NONBLOCK the file is
+    // opened without waiting and then looked at (one path lookup, not two); elsewhere
+    // (Windows) it is looked at first.
+    let st: Stats;
+    if (O_NONBLOCK !== undefined) {
+      fd = openSync(path, constants.O_RDONLY | O_NONBLOCK);
+      st = fstatSync(fd);
+    } else st = statSync(path);
     if (!st.isFile()) throw new WorkbookReadError("not-a-workbook", name, "not a file");
     size = st.size;
     if (size > maxBytes) throw new WorkbookReadError("too-large", name, `${(size / 1024 / 1024).toFixed(1)} MB`);
-    fd = openSync(path, "r");
+    if (fd < 0) fd = openSync(path, "r");
   } catch (err) {
+    if (fd >= 0) closeSync(fd);
     if (err instanceof WorkbookReadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new WorkbookReadError("not-a-workbook", name, code === "ENOENT" ? "file not found" : `cannot open: ${code ?? "error"}`);

@@ -55,8 +55,16 @@ function dirOf(path: string): string {
   return i < 0 ? "" : path.slice(0, i + 1);
 }
 
+/** A target with no "." or ".." segment, no "%", "\\" or "//": it resolves by plain joining. */
+const PLAIN_TARGET = /^\/?(?:[\w[\]-]+(?:\.[\w-]+)*\/)*[\w[\]-]+(?:\.[\w-]+)*$/;
+
 /** Resolves a relationship target against the source part's folder ("/x" is from the root). */
 export function resolveTarget(zip: ZipArchive, sourcePath: string, target: string): string {
+  // The usual target ("worksheets/sheet1.xml", "/xl/workbook.xml"): nothing to decode or fold.
+  if (PLAIN_TARGET.test(target)) {
+    const plain = target.charCodeAt(0) === 47 ? target.slice(1) : dirOf(sourcePath) + target;
+    if (target.charCodeAt(0) === 47 || zip.has(plain) || !zip.has(target)) return plain;
+  }
   let t = target.replace(/\\/g, "/");
   try {
     t = decodeURIComponent(t);
@@ -82,16 +90,20 @@ export function relsPathFor(partPath: string): string {
   return `${d}_rels/${partPath.slice(d.length)}.rels`;
 }
 
+const REL_ATTRS = ["Id", "Type", "Target", "TargetMode"] as const;
+
 export function parseRels(zip: ZipArchive, sourcePath: string, xml: string | undefined): Relationship[] {
   const out: Relationship[] = [];
   if (!xml) return out;
   const sc = new XmlScanner(xml, 0, xml.length, RELATIONSHIPS);
+  const a: (string | undefined)[] = [];
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t !== OPEN || sc.name !== "Relationship") continue;
-    const id = sc.attr("Id") ?? "";
-    const typeUri = sc.attr("Type") ?? "";
-    const target = sc.attr("Target") ?? "";
-    const external = (sc.attr("TargetMode") ?? "") === "External";
+    sc.attrs(REL_ATTRS, a);
+    const id = a[0] ?? "";
+    const typeUri = a[1] ?? "";
+    const target = a[2] ?? "";
+    const external = (a[3] ?? "") === "External";
     const type = typeUri.slice(typeUri.lastIndexOf("/") + 1);
     out.push({ id, type, path: external ? target : resolveTarget(zip, sourcePath, target), external });
   }
@@ -197,23 +209,50 @@ export function readStringItem(sc: XmlScanner): string {
   }
 }
 
-/** Number format code per cellXfs index ("" for General). */
-export function parseCellFormats(xml: string | undefined): string[] {
+const NUMFMT_ATTRS = ["numFmtId", "formatCode"] as const;
+
+/**
+ * Number format code per cellXfs index ("" for General). Only `numFmts` and `cellXfs` are
+ * read; fonts, fills, borders, differential formats (whose own numFmt must not pass for a
+ * cell's) and extensions are skipped whole.
+ */
+export function parseCellFormats(xml: string | undefined): readonly string[] {
+  if (!xml) return [];
+  // Units fill in copies of one template: their style parts are often the same text.
+  const known = formatsByText.get(xml);
+  if (known) return known;
+  const out = Object.freeze(scanCellFormats(xml));
+  if (xml.length <= FORMATS_CACHE_TEXT) {
+    if (formatsByText.size >= FORMATS_CACHE_SIZE) formatsByText.clear();
+    formatsByText.set(xml, out);
+  }
+  return out;
+}
+
+const FORMATS_CACHE_SIZE = 32;
+const FORMATS_CACHE_TEXT = 256 * 1024;
+const formatsByText = new Map<string, readonly string[]>();
+
+function scanCellFormats(xml: string): string[] {
   const out: string[] = [];
-  if (!xml) return out;
   const custom = new Map<number, string>();
   const sc = new XmlScanner(xml, 0, xml.length, SPREADSHEETML);
+  const a: (string | undefined)[] = [];
   let inCellXfs = false;
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t === OPEN) {
-      if (sc.name === "numFmt") custom.set(Number(sc.attr("numFmtId")), sc.attr("formatCode") ?? "");
-      else if (sc.name === "cellXfs") inCellXfs = !sc.selfClosing;
-      else if (inCellXfs && sc.name === "xf") {
+      const n = sc.name;
+      if (n === "numFmt") {
+        sc.attrs(NUMFMT_ATTRS, a);
+        custom.set(Number(a[0]), a[1] ?? "");
+        sc.skip();
+      } else if (n === "cellXfs") inCellXfs = !sc.selfClosing;
+      else if (inCellXfs && n === "xf") {
         const id = Number(sc.attr("numFmtId") ?? "0");
         const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? "";
         out.push(code === "General" ? "" : code);
         sc.skip();
-      }
+      } else if (n !== "styleSheet" && n !== "numFmts") sc.skip();
     } else if (t === CLOSE && sc.name === "cellXfs") inCellXfs = false;
   }
   return out;

@@ -47,7 +47,10 @@ export function listSheetNames(bytes: Uint8Array, fileName = "", limits?: Partia
 }
 
 export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): WorkbookGrids {
-  const pkg = openPackage(bytes, fileName, opts.limits);
+  return readPackage(openPackage(bytes, fileName, opts.limits), fileName, opts);
+}
+
+export function readPackage(pkg: WorkbookPackage, fileName: string, opts: ReadOptions = {}): WorkbookGrids {
   const wanted = pkg.sheets.filter((s) => s.path && s.kind === "worksheet" && (!opts.sheets || opts.sheets(s.name)));
   const grids: SheetGrid[] = [];
   if (wanted.length === 0) return { source: fileName, sheets: grids };
@@ -112,7 +115,7 @@ function marksBySheet(pkg: WorkbookPackage): Map<number, Record<string, string>>
 interface SheetContext {
   file: string;
   strings: () => SharedStrings;
-  formats: string[];
+  formats: readonly string[];
   date1904: boolean;
   /** Cells with content a workbook may hold (see DEFAULT_MAX_CELLS). */
   maxCells: number;

@@ -22,6 +22,8 @@ export interface WriteOptions {
    * units deflates in 5 ms instead of fflate's 50); the same zip layout either way.
    */
   deflateRaw?: (data: Uint8Array) => Uint8Array;
+  /** The host's CRC-32 for deflateRaw's zip (Node's zlib.crc32); else the one here. */
+  crc32?: (data: Uint8Array) => number;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -116,26 +118,34 @@ function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first:
 
   let maxCol = 0;
   let rowsXml = "";
+  // cellXfs index per plan style name, locked and unlocked: a county detail sheet asks for
+  // the same few styles tens of thousands of times.
+  const xfOf = [new Map<string | undefined, number>(), new Map<string | undefined, number>()];
+  const letters: string[] = [];
   for (let r = 0; r < maxRow; r++) {
     const planRow = plan.rows[r] ?? [];
     const inRow = inputs.get(r);
-    const cols = new Set<number>();
-    planRow.forEach((c, i) => {
-      if (c) cols.add(i);
-    });
-    if (inRow) for (const c of inRow) cols.add(c);
+    let last = planRow.length - 1;
+    if (inRow) for (const c of inRow) if (c > last) last = c;
     const height = plan.rowHeights?.[r];
-    if (cols.size === 0 && height === undefined) continue;
     let cells = "";
-    for (const c of [...cols].sort((a, b) => a - b)) {
+    const rowNumber = String(r + 1);
+    // Columns in order: those with a plan cell or inside an input range.
+    for (let c = 0; c <= last; c++) {
+      const input = inRow?.has(c) ?? false;
       const cell = planRow[c] ?? null;
-      if (cell?.style !== undefined && !(cell.style in plan.styles)) {
-        throw new WorkbookPlanError("bad-write", `${plan.name}!${cellAddress(r, c)}: unknown style "${cell.style}"`);
+      if (!cell && !input) continue;
+      const name = cell?.style;
+      if (name !== undefined && !(name in plan.styles)) {
+        throw new WorkbookPlanError("bad-write", `${plan.name}!${cellAddress(r, c)}: unknown style "${name}"`);
       }
-      const xf = styles.xf(cell?.style !== undefined ? plan.styles[cell.style] : undefined, inRow?.has(c) ?? false);
-      cells += cellXml(cellAddress(r, c), cell, xf, sst, plan.name);
+      const known = xfOf[input ? 1 : 0];
+      let xf = known.get(name);
+      if (xf === undefined) known.set(name, (xf = styles.xf(name !== undefined ? plan.styles[name] : undefined, input)));
+      cells += cellXml((letters[c] ??= cellAddress(0, c).slice(0, -1)) + rowNumber, cell, xf, sst, plan.name);
       if (c + 1 > maxCol) maxCol = c + 1;
     }
+    if (!cells && height === undefined) continue;
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
     rowsXml += cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`;
   }
@@ -293,7 +303,7 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
   const ordered: Record<string, Uint8Array> = { "[Content_Types].xml": files["[Content_Types].xml"] };
   for (const k of Object.keys(files)) if (k !== "[Content_Types].xml") ordered[k] = files[k];
   const mtime = opts.created ?? new Date();
-  if (opts.deflateRaw) return zipDeflated(ordered, opts.deflateRaw, mtime);
+  if (opts.deflateRaw) return zipDeflated(ordered, opts.deflateRaw, opts.crc32 ?? crc32, mtime);
   return zipSync(ordered, { level: 1, mtime });
 }
 
@@ -317,7 +327,12 @@ function crc32(data: Uint8Array): number {
  * The zip zipSync writes (local headers with sizes and CRC, no data descriptors, the central
  * directory, the end record), with every part deflated by `deflateRaw`. Part names are ASCII.
  */
-function zipDeflated(files: Record<string, Uint8Array>, deflateRaw: (data: Uint8Array) => Uint8Array, mtime: Date): Uint8Array {
+function zipDeflated(
+  files: Record<string, Uint8Array>,
+  deflateRaw: (data: Uint8Array) => Uint8Array,
+  crc: (data: Uint8Array) => number,
+  mtime: Date,
+): Uint8Array {
   const y = mtime.getFullYear() - 1980;
   const dos =
     y < 0 || y > 119
@@ -333,7 +348,7 @@ function zipDeflated(files: Record<string, Uint8Array>, deflateRaw: (data: Uint8
     name: strToU8(name),
     data: deflateRaw(data),
     size: data.length,
-    crc: crc32(data),
+    crc: crc(data),
   }));
   const local = parts.reduce((n, p) => n + 30 + p.name.length + p.data.length, 0);
   const central = parts.reduce((n, p) => n + 46 + p.name.length, 0);

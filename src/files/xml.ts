@@ -308,10 +308,95 @@ export class XmlScanner {
     }
   }
 
-  /** After an OPEN token: moves past the element's subtree. */
+  /**
+   * After an OPEN token: moves past the element's subtree, ending as next() would have left
+   * it after the matching CLOSE. The subtree is walked by the same rules as next() (tags,
+   * quotes, comments, CDATA, DOCTYPE, instructions) without naming its elements, which is
+   * most of a token's cost: a sheet's views and a style sheet's fonts, fills and borders are
+   * skipped this way. A tag inside that declares namespaces hands over to next(), which
+   * keeps the bindings.
+   */
   skip(): void {
     if (this.selfClosing) return;
+    const s = this.src;
+    const end = this.end;
     let depth = 1;
+    let p = this.pos;
+    for (;;) {
+      if (p >= end) {
+        this.pos = p;
+        return;
+      }
+      if (s.charCodeAt(p) !== 60 /* < */) {
+        const q = s.indexOf("<", p);
+        p = q < 0 || q > end ? end : q;
+        continue;
+      }
+      const c1 = s.charCodeAt(p + 1);
+      if (c1 === 33 /* ! */) {
+        if (s.startsWith("<![CDATA[", p)) {
+          const q = s.indexOf("]]>", p + 9);
+          p = q < 0 || q >= end ? end : q + 3;
+          continue;
+        }
+        if (s.startsWith("<!--", p)) {
+          const q = s.indexOf("-->", p + 4);
+          p = q < 0 ? end : q + 3;
+          continue;
+        }
+        let d = 0;
+        let q = p + 2;
+        for (; q < end; q++) {
+          const c = s.charCodeAt(q);
+          if (c === 91) d++;
+          else if (c === 93) d--;
+          else if (c === 62 && d <= 0) break;
+        }
+        p = q + 1;
+        continue;
+      }
+      if (c1 === 63 /* ? */) {
+        const q = s.indexOf("?>", p + 2);
+        p = q < 0 ? end : q + 2;
+        continue;
+      }
+      const close = c1 === 47; /* / */
+      if (close && depth === 1) {
+        // The element's own end: next() takes it, so depth and bindings end as they should.
+        this.pos = p;
+        this.next();
+        return;
+      }
+      let q = close ? p + 2 : p + 1;
+      for (; q < end; q++) {
+        const c = s.charCodeAt(q);
+        if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+      }
+      let r = q;
+      let declares = false;
+      for (; r < end; r++) {
+        const c = s.charCodeAt(r);
+        if (c === 62) break;
+        if (c === 34 || c === 39) {
+          const z = s.indexOf(c === 34 ? '"' : "'", r + 1);
+          r = z < 0 || z > end ? end : z;
+        } else if (c === 120 /* x */ && !declares && s.startsWith("xmlns", r)) declares = true;
+      }
+      if (declares && this.home && !close) {
+        // The elements open inside count in next()'s depth from here on.
+        this.depth += depth - 1;
+        this.pos = p;
+        this.skipByTokens(depth);
+        return;
+      }
+      if (close) depth--;
+      else if (!(r < end && s.charCodeAt(r - 1) === 47)) depth++;
+      p = r >= end ? end : r + 1;
+    }
+  }
+
+  /** skip() token by token, `depth` elements deep (1: just after the OPEN). */
+  private skipByTokens(depth: number): void {
     for (;;) {
       const t = this.next();
       if (t === END) return;

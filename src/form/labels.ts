@@ -39,11 +39,21 @@ function scoreKeys(keys: readonly string[], cands: readonly Candidate[]): number
 
 /** The keys a cell's text is compared by: as written and without a leading item number. */
 function textKeys(text: string): string[] {
+  const known = textKeyCache.get(text);
+  if (known !== undefined) return known;
   const raw = matchKey(text);
-  if (raw.length === 0) return [];
-  const stripped = matchKey(stripNumbering(text));
-  return stripped && stripped !== raw ? [raw, stripped] : [raw];
+  const stripped = raw.length === 0 ? "" : matchKey(stripNumbering(text));
+  const keys = raw.length === 0 ? [] : stripped && stripped !== raw ? [raw, stripped] : [raw];
+  // A merge meets the same labels in every file (see matchKey's cache).
+  if (textKeyCache.size >= TEXT_CACHE_SIZE) textKeyCache.clear();
+  textKeyCache.set(text, keys);
+  return keys;
 }
+
+const TEXT_CACHE_SIZE = 4096;
+const textKeyCache = new Map<string, string[]>();
+/** Cell texts folded and without spaces, for afterLabel. */
+const compactCache = new Map<string, string>();
 
 /** Score 0..1 of how well a cell's text names a label; 0 means "not this label". */
 export function labelScore(text: string, label: string, aliases: readonly string[] = []): number {
@@ -151,7 +161,12 @@ function labelPattern(label: string): RegExp {
 }
 
 export function afterLabel(text: string, labels: readonly string[]): string | undefined {
-  const folded = text.normalize("NFKC").replace(/\s+/g, "");
+  let folded = compactCache.get(text);
+  if (folded === undefined) {
+    folded = text.normalize("NFKC").replace(/\s+/g, "");
+    if (compactCache.size >= TEXT_CACHE_SIZE) compactCache.clear();
+    compactCache.set(text, folded);
+  }
   for (const label of labels) {
     // Cheap test first: the label's first character must start the cell.
     if (folded[0] !== label[0]) continue;

@@ -48,23 +48,39 @@ export function encodeMarkToken(s: string): string {
   return out;
 }
 
+/** Strict: a token whose bytes are not UTF-8 is not one of ours. One decoder, not one per token. */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** 0-9, a-f, A-F → its value; anything else → -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
 /** The string a token stands for, or undefined when it is not one of ours. */
 export function decodeMarkToken(t: string): string | undefined {
   if (t === "_") return "";
   if (t === "") return undefined;
-  const bytes: number[] = [];
+  const bytes = new Uint8Array(t.length);
+  let n = 0;
+  let ascii = true;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === "_") {
-      const h = t.slice(i + 1, i + 3);
-      if (!/^[0-9A-Fa-f]{2}$/.test(h)) return undefined;
-      bytes.push(parseInt(h, 16));
+    const c = t.charCodeAt(i);
+    if (c === 95 /* _ */) {
+      const hi = i + 2 < t.length ? hexDigit(t.charCodeAt(i + 1)) : -1;
+      const lo = hi < 0 ? -1 : hexDigit(t.charCodeAt(i + 2));
+      if (lo < 0) return undefined;
+      const b = hi * 16 + lo;
+      if (b > 0x7f) ascii = false;
+      bytes[n++] = b;
       i += 2;
-    } else if (/^[A-Za-z0-9]$/.test(c)) bytes.push(c.toLowerCase().charCodeAt(0));
+    } else if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) bytes[n++] = c | (c >= 65 ? 32 : 0);
     else return undefined;
   }
+  if (ascii) return String.fromCharCode(...bytes.subarray(0, n));
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+    return strictUtf8.decode(bytes.subarray(0, n));
   } catch {
     return undefined;
   }
@@ -79,9 +95,31 @@ export function markName(id: number, marks: Readonly<Record<string, string>>): s
   return name;
 }
 
-/** id and marks of one of our names; undefined for any other name (including old ones). */
-export function parseMarkName(name: string): { id: number; marks: Record<string, string> } | undefined {
+export interface ParsedMarkName {
+  id: number;
+  /** Frozen: one object serves every workbook that carries the same name. */
+  marks: Readonly<Record<string, string>>;
+}
+
+/**
+ * id and marks of one of our names; undefined for any other name (including old ones).
+ * Every unit's file from one template carries the same names: each is decoded once.
+ */
+export function parseMarkName(name: string): ParsedMarkName | undefined {
   if (name.slice(0, MARK_PREFIX.length).toUpperCase() !== MARK_PREFIX.toUpperCase()) return undefined;
+  const known = parsedNames.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = decodeMarkName(name);
+  if (parsed) Object.freeze(parsed.marks);
+  if (parsedNames.size >= PARSED_NAMES_SIZE) parsedNames.clear();
+  parsedNames.set(name, parsed ?? null);
+  return parsed;
+}
+
+const PARSED_NAMES_SIZE = 1024;
+const parsedNames = new Map<string, ParsedMarkName | null>();
+
+function decodeMarkName(name: string): ParsedMarkName | undefined {
   const tokens = name.slice(MARK_PREFIX.length).split(".");
   if (!/^\d{1,15}$/.test(tokens[0]) || tokens.length % 2 !== 1) return undefined;
   const marks: Record<string, string> = {};

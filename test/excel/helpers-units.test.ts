@@ -24,6 +24,7 @@ import { addressCorner, sourceCell } from "../../src/excel/read-grid";
 import { groupRects } from "../../src/excel/rects";
 import { copyName, sheetNameProblem } from "../../src/form/sheet-names";
 import { columnWidthPoints } from "../../src/excel/units";
+import fc from "fast-check";
 
 test("sheet-name rules", () => {
   expect(sheetNameProblem("2018年7月")).toBeNull();
@@ -92,6 +93,44 @@ describe("marks as workbook names", () => {
     expect(encodeMarkToken("")).toBe("_");
     expect(decodeMarkToken("_")).toBe("");
     expect(decodeMarkToken("_e4_b8_80")).toBe("一");
+  });
+
+  test("a token decodes as the plain reading of the grammar does (any text, any case, any damage)", () => {
+    // The grammar read the slow, obvious way: the hand-written decoder must agree with it.
+    const reference = (t: string): string | undefined => {
+      if (t === "_") return "";
+      if (t === "") return undefined;
+      const bytes: number[] = [];
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === "_") {
+          const h = t.slice(i + 1, i + 3);
+          if (!/^[0-9A-Fa-f]{2}$/.test(h)) return undefined;
+          bytes.push(parseInt(h, 16));
+          i += 2;
+        } else if (/^[A-Za-z0-9]$/.test(t[i])) bytes.push(t[i].toLowerCase().charCodeAt(0));
+        else return undefined;
+      }
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+      } catch {
+        return undefined;
+      }
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        const t = encodeMarkToken(s);
+        expect(decodeMarkToken(t)).toBe(s);
+        expect(decodeMarkToken(t.toUpperCase())).toBe(reference(t.toUpperCase()));
+      }),
+    );
+    const pieces = fc.constantFrom("_", "a", "Z", "0", "9", "_2D", "_e4", "_b8", "_80", "_FF", "_C0", "_7", "_g1", "-", ".", "一");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (ps) => {
+        const t = ps.join("");
+        expect(decodeMarkToken(t)).toBe(reference(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("too long for Excel's 255 characters is refused", () => {

@@ -130,6 +130,40 @@ describe("files that are not readable workbooks get a typed error naming them", 
     expect(["corrupt", "truncated"]).toContain(codeOf(() => readWorkbook(damaged, "damaged.xlsx")));
   });
 
+  it("two parts of one name (a trick that makes readers disagree on the figures) are refused, not guessed", () => {
+    const sheet = (v: number) =>
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>${v}</v></c></row></sheetData></worksheet>`;
+    const entries = workbookEntries(sheet(1));
+    const [second] = workbookEntries(sheet(2)).slice(-1);
+    expect(codeOf(() => readWorkbook(buildZip([...entries, second]), "twice.xlsx"))).toBe("corrupt");
+    // Names that differ only in case are one name in OPC: a lookup that needs folding is refused...
+    const folded = workbookEntries(sheet(1)).map((e) =>
+      e.name === "xl/worksheets/sheet1.xml" ? { ...e, name: "xl/worksheets/Sheet1.xml" } : e,
+    );
+    const upper = { ...second, name: "xl/worksheets/SHEET1.XML" };
+    expect(codeOf(() => readWorkbook(buildZip([...folded, upper]), "case.xlsx"))).toBe("corrupt");
+    // ...while one part named in another case is found, and an exact name is taken as written.
+    expect(readWorkbook(buildZip(folded), "case.xlsx").sheets[0].cells[0][0]?.value).toBe(1);
+    expect(readWorkbook(buildZip([...entries, upper]), "exact.xlsx").sheets[0].cells[0][0]?.value).toBe(1);
+  });
+
+  it("a part met before is not inflated again, and only the very same bytes count as met", () => {
+    const sheet = (v: number) =>
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>${v}</v></c></row></sheetData></worksheet>`;
+    const a = workbookEntries(sheet(1));
+    const b = workbookEntries(sheet(2));
+    const last = (es: typeof a) => es[es.length - 1];
+    // Same declared and compressed sizes, other bytes: the second file must read its own.
+    expect([last(b).size, last(b).data.length]).toEqual([last(a).size, last(a).data.length]);
+    const first = readWorkbook(buildZip(a), "a.xlsx");
+    expect(readWorkbook(buildZip(b), "b.xlsx").sheets[0].cells[0][0]?.value).toBe(2);
+    expect(readWorkbook(buildZip(a), "a2.xlsx").sheets[0].cells[0][0]?.value).toBe(1);
+    expect(first.sheets[0].cells[0][0]?.value).toBe(1);
+    // The same bytes declared larger than they inflate to are still refused.
+    const lying = [...a.slice(0, -1), { ...last(a), size: last(a).size + 1 }];
+    expect(codeOf(() => readWorkbook(buildZip(lying), "lying.xlsx"))).toBe("corrupt");
+  });
+
   it("a zip that is not a workbook (no workbook part)", () => {
     const zip = buildZip([{ name: "word/document.xml", data: new Uint8Array([60, 97, 47, 62]), method: 0, size: 4 }]);
     expect(codeOf(() => readWorkbook(zip, "doc.docx"))).toBe("not-a-workbook");

@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync, strFromU8 } from "fflate";
 import { deflateRawSync } from "zlib";
+import { zlibCrc32 } from "../../src/files/node";
 import { cellAt, parseAddress, type SheetGrid, type SourceCell } from "../../src/form/grid";
 import type { SheetPlan } from "../../src/form/plan";
 import { ANNEX } from "../../src/form/spec";
@@ -175,7 +176,9 @@ describe("a host's own deflate (Node's zlib on the command line)", () => {
   const plans = [annexPlan("2018年6月", JUNE), annexPlan("2018年7月", JULY, { prior: "2018年6月" })];
   const created = new Date(2018, 7, 12, 9, 30, 14);
   const ours = writeWorkbook(plans, { creator: "测试", created });
-  const native = writeWorkbook(plans, { creator: "测试", created, deflateRaw: (d) => deflateRawSync(d, { level: 1 }) });
+  const native = writeWorkbook(plans, { creator: "测试", created, deflateRaw: (d) => deflateRawSync(d, { level: 1 }), crc32: zlibCrc32 });
+  // Our own CRC-32 with the host's deflate: the same bytes again.
+  const ownCrc = writeWorkbook(plans, { creator: "测试", created, deflateRaw: (d) => deflateRawSync(d, { level: 1 }) });
 
   it("the same parts, names, order, times and CRCs as fflate's zip; only the deflated bytes differ", () => {
     const a = unzipSync(ours);
@@ -200,6 +203,8 @@ describe("a host's own deflate (Node's zlib on the command line)", () => {
       return out;
     };
     expect(entries(native)).toEqual(entries(ours));
+    expect(zlibCrc32).toBeDefined();
+    expect(Buffer.from(ownCrc).equals(Buffer.from(native))).toBe(true);
     expect(readWorkbook(native, "native.xlsx")).toEqual(readWorkbook(ours, "native.xlsx"));
   });
 
