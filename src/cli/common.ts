@@ -6,7 +6,7 @@ import { findingMessage, severityLabel } from "../form/messages";
 import type { Lang } from "../form/lang";
 import type { Period } from "../form/period";
 import { readFileBytes, readFileBytesSync } from "../files/node";
-import { workbookFormat } from "../files/formats";
+import { openWorkbook } from "../files/formats";
 import { nodeParsePool, workerCount } from "../files/node-pool";
 import type { ParsePool } from "../files/pool";
 import { readWorkbook } from "../files/read";
@@ -68,7 +68,8 @@ let legacyPool: ParsePool | undefined;
  * legacy file (.xls, .et, .ods, .xlsb) goes to a worker with the time limit, never this thread.
  */
 export const parse: ParseWorkbook = (bytes, name) => {
-  if (workbookFormat(bytes, name).format === "xlsx") return readWorkbook(bytes, name);
+  const { zip } = openWorkbook(bytes, name);
+  if (zip) return readWorkbook(zip, name);
   legacyPool ??= nodeParsePool(1, { timeoutMs: parseTimeLimitMs() });
   return legacyPool.parse(bytes, name);
 };

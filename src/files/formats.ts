@@ -22,13 +22,25 @@ const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
 const utf8 = new TextDecoder("utf-8");
 
 export function workbookFormat(bytes: Uint8Array, file: string, partial?: Partial<ReadLimits>): FormatInfo {
+  return openWorkbook(bytes, file, partial).info;
+}
+
+/**
+ * The format, and for an .xlsx the archive already opened (its directory read and checked),
+ * so the reader does not read the directory a second time.
+ */
+export function openWorkbook(bytes: Uint8Array, file: string, partial?: Partial<ReadLimits>): { info: FormatInfo; zip?: ZipArchive } {
   const limits = partial ? { ...DEFAULT_LIMITS, ...partial } : DEFAULT_LIMITS;
   if (bytes.length > limits.maxFileBytes) {
     throw new WorkbookReadError("too-large", file, `${(bytes.length / 1048576).toFixed(1)} MB`);
   }
   const container = sniff(bytes);
-  if (container === "zip") return zipFormat(new ZipArchive(bytes, file, limits), file);
-  return nonZipFormat(bytes, file, limits);
+  if (container === "zip") {
+    const zip = new ZipArchive(bytes, file, limits);
+    const info = zipFormat(zip, file);
+    return info.format === "xlsx" ? { info, zip } : { info };
+  }
+  return { info: nonZipFormat(bytes, file, limits) };
 }
 
 function zipFormat(zip: ZipArchive, file: string): FormatInfo {

@@ -92,23 +92,51 @@ export function relsPathFor(partPath: string): string {
 
 const REL_ATTRS = ["Id", "Type", "Target", "TargetMode"] as const;
 
+interface RawRelationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
 export function parseRels(zip: ZipArchive, sourcePath: string, xml: string | undefined): Relationship[] {
-  const out: Relationship[] = [];
-  if (!xml) return out;
+  if (!xml) return [];
+  return relationshipsIn(xml).map((r) => ({
+    id: r.id,
+    type: r.type,
+    path: r.external ? r.target : resolveTarget(zip, sourcePath, r.target),
+    external: r.external,
+  }));
+}
+
+/** A rels part's entries as written (targets resolved by the caller against its own package). */
+function relationshipsIn(xml: string): readonly RawRelationship[] {
+  const known = relsByText.get(xml);
+  if (known) return known;
+  const out: RawRelationship[] = [];
   const sc = new XmlScanner(xml, 0, xml.length, RELATIONSHIPS);
   const a: (string | undefined)[] = [];
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t !== OPEN || sc.name !== "Relationship") continue;
     sc.attrs(REL_ATTRS, a);
-    const id = a[0] ?? "";
     const typeUri = a[1] ?? "";
-    const target = a[2] ?? "";
-    const external = (a[3] ?? "") === "External";
-    const type = typeUri.slice(typeUri.lastIndexOf("/") + 1);
-    out.push({ id, type, path: external ? target : resolveTarget(zip, sourcePath, target), external });
+    out.push({
+      id: a[0] ?? "",
+      type: typeUri.slice(typeUri.lastIndexOf("/") + 1),
+      target: a[2] ?? "",
+      external: (a[3] ?? "") === "External",
+    });
+  }
+  if (xml.length <= RELS_CACHE_TEXT) {
+    if (relsByText.size >= RELS_CACHE_SIZE) relsByText.clear();
+    relsByText.set(xml, out);
   }
   return out;
 }
+
+const RELS_CACHE_SIZE = 64;
+const RELS_CACHE_TEXT = 64 * 1024;
+const relsByText = new Map<string, readonly RawRelationship[]>();
 
 /** `"2018-07"` → 2018-07; anything but a quoted string constant → undefined. */
 export function stringConstant(formula: string): string | undefined {
@@ -119,8 +147,8 @@ export function stringConstant(formula: string): string | undefined {
   return inner.replace(/""/g, '"');
 }
 
-export function openPackage(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): WorkbookPackage {
-  const zip = new ZipArchive(bytes, file, mergeLimits(limits));
+export function openPackage(bytes: Uint8Array | ZipArchive, file: string, limits?: Partial<ReadLimits>): WorkbookPackage {
+  const zip = bytes instanceof ZipArchive ? bytes : new ZipArchive(bytes, file, mergeLimits(limits));
   const rootRels = parseRels(zip, "", zip.text("_rels/.rels"));
   let workbookPath = rootRels.find((r) => r.type === "officeDocument" && !r.external)?.path ?? "";
   if (!workbookPath || !zip.has(workbookPath)) workbookPath = zip.has("xl/workbook.xml") ? "xl/workbook.xml" : "";

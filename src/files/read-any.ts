@@ -4,7 +4,7 @@
  * asked (`sheetjs` is called for legacy files only, so .xlsx work never loads it).
  */
 import type { WorkbookGrids } from "../form/grid";
-import { workbookFormat, type FormatInfo } from "./formats";
+import { openWorkbook, type FormatInfo } from "./formats";
 import { readLegacyWorkbook, type SheetJs } from "./legacy";
 import { readWorkbook, type ReadOptions } from "./read";
 
@@ -14,8 +14,8 @@ export function readAnyWorkbook(
   sheetjs: (info: FormatInfo) => SheetJs,
   opts: ReadOptions = {},
 ): WorkbookGrids {
-  const info = workbookFormat(bytes, file, opts.limits);
-  if (info.format === "xlsx") return readWorkbook(bytes, file, opts);
+  const { info, zip } = openWorkbook(bytes, file, opts.limits);
+  if (zip) return readWorkbook(zip, file, opts);
   return readLegacyWorkbook(sheetjs(info), bytes, file, info, opts);
 }
 
@@ -26,7 +26,7 @@ export function readAnyWorkbookAsync(
   sheetjs: (info: FormatInfo) => Promise<SheetJs>,
   opts: ReadOptions = {},
 ): WorkbookGrids | Promise<WorkbookGrids> {
-  const info = workbookFormat(bytes, file, opts.limits);
-  if (info.format === "xlsx") return readWorkbook(bytes, file, opts);
+  const { info, zip } = openWorkbook(bytes, file, opts.limits);
+  if (zip) return readWorkbook(zip, file, opts);
   return sheetjs(info).then((x) => readLegacyWorkbook(x, bytes, file, info, opts));
 }

@@ -8,7 +8,7 @@ import type { CellValue, SheetGrid, SourceCell, WorkbookGrids } from "../form/gr
 import { MARK_PREFIX } from "../form/plan";
 import { indexMarks, parseMarkName } from "../form/marks";
 import { WorkbookReadError } from "./errors";
-import type { ReadLimits } from "./guard";
+import type { ReadLimits, ZipArchive } from "./guard";
 import { shiftFormula } from "./formula";
 import { isDateFormat } from "./numfmt";
 import { MAX_COLS, MAX_ROWS, parseRef, parseRowNumber, rangeBeyondGrid } from "./refs";
@@ -46,7 +46,8 @@ export function listSheetNames(bytes: Uint8Array, fileName = "", limits?: Partia
   return openPackage(bytes, fileName, limits).sheets.map((s) => s.name);
 }
 
-export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): WorkbookGrids {
+/** From the file's bytes, or from its archive already opened (src/files/formats.ts: openWorkbook). */
+export function readWorkbook(bytes: Uint8Array | ZipArchive, fileName: string, opts: ReadOptions = {}): WorkbookGrids {
   return readPackage(openPackage(bytes, fileName, opts.limits), fileName, opts);
 }
 
@@ -94,7 +95,24 @@ function lazy<T>(make: () => T): () => T {
  * - the earlier one: sheet-scoped names "Yuebao_<key>" holding a string constant; the
  *   newer form wins where both mark a sheet.
  */
-function marksBySheet(pkg: WorkbookPackage): Map<number, Record<string, string>> {
+function marksBySheet(pkg: WorkbookPackage): ReadonlyMap<number, Readonly<Record<string, string>>> {
+  // They follow from the workbook part alone, which a template's copies share word for word.
+  const known = marksByWorkbookXml.get(pkg.workbookXml);
+  if (known) return known;
+  const out = findMarks(pkg);
+  for (const m of out.values()) Object.freeze(m);
+  if (pkg.workbookXml.length <= MARKS_CACHE_TEXT) {
+    if (marksByWorkbookXml.size >= MARKS_CACHE_SIZE) marksByWorkbookXml.clear();
+    marksByWorkbookXml.set(pkg.workbookXml, out);
+  }
+  return out;
+}
+
+const MARKS_CACHE_SIZE = 64;
+const MARKS_CACHE_TEXT = 64 * 1024;
+const marksByWorkbookXml = new Map<string, ReadonlyMap<number, Readonly<Record<string, string>>>>();
+
+function findMarks(pkg: WorkbookPackage): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();
   const add = (index: number, marks: Record<string, string>): void => {
     out.set(index, { ...(out.get(index) ?? {}), ...marks });

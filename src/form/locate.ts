@@ -28,8 +28,11 @@ interface Header {
 
 const text = (c: SourceCell | undefined): string => (c && c.value !== null ? cellText(c.value) : "");
 
-function findHeader(grid: SheetGrid, spec: FormSpec): Header | undefined {
-  for (const { row: r, cells } of presentRows(grid)) {
+/** A sheet's rows with their present cells, ascending: listed once per sheet, walked by every step. */
+type Rows = ReturnType<typeof presentRows>;
+
+function findHeader(rows: Rows, spec: FormSpec): Header | undefined {
+  for (const { row: r, cells } of rows) {
     let monthCol = -1;
     let cumCol = -1;
     let unitCol: number | undefined;
@@ -46,12 +49,13 @@ function findHeader(grid: SheetGrid, spec: FormSpec): Header | undefined {
 }
 
 /** Items found below the header: first the best label column, then any column left of the figures. */
-function findItems(grid: SheetGrid, spec: FormSpec, h: Header): Map<string, number> {
+function findItems(rows: Rows, spec: FormSpec, h: Header): Map<string, number> {
   const firstFigureCol = Math.min(h.monthCol, h.cumCol);
   const found = new Map<string, { row: number; score: number }>();
   let misses = 0;
   let last = h.row;
-  for (const { row: r, cells } of presentRows(grid, h.row + 1)) {
+  for (const { row: r, cells } of rows) {
+    if (r <= h.row) continue;
     // Rows the sheet does not hold are blank rows: they count as misses like any other.
     if (found.size > 0) misses += r - last - 1;
     last = r;
@@ -75,9 +79,9 @@ function findItems(grid: SheetGrid, spec: FormSpec, h: Header): Map<string, numb
     const prior = found.get(best.id);
     if (!prior || best.score > prior.score) found.set(best.id, { row: r, score: best.score });
   }
-  const rows = new Map<string, number>();
-  for (const [id, v] of found) rows.set(id, v.row);
-  return rows;
+  const byItem = new Map<string, number>();
+  for (const [id, v] of found) byItem.set(id, v.row);
+  return byItem;
 }
 
 interface LabelledValue {
@@ -89,9 +93,14 @@ interface LabelledValue {
 }
 
 /** Finds "填报单位(盖章):..." style label cells and the value beside or inside them. */
-function findLabelled(grid: SheetGrid, labels: readonly string[], stopLabels: readonly string[]): LabelledValue | undefined {
-  const b = gridBounds(grid);
-  for (const { row: r, cells } of presentRows(grid)) {
+function findLabelled(
+  grid: SheetGrid,
+  rows: Rows,
+  right: number,
+  labels: readonly string[],
+  stopLabels: readonly string[],
+): LabelledValue | undefined {
+  for (const { row: r, cells } of rows) {
     for (const { col: c, cell } of cells) {
       const t = text(cell);
       if (!t) continue;
@@ -101,7 +110,7 @@ function findLabelled(grid: SheetGrid, labels: readonly string[], stopLabels: re
       // The value may follow in the same cell, unless what follows is the next label.
       const inCell = rest.split(/填报时间|填报日期|报送时间|报送日期|填表时间|填表日期|填报人|联系电话/)[0].trim();
       if (inCell) return { value: inCell, cell: labelCell, labelCell };
-      for (let k = c + 1; k < Math.min(b.right, c + 4); k++) {
+      for (let k = c + 1; k < Math.min(right, c + 4); k++) {
         const next = cellAt(grid, r, k);
         const nt = text(next).trim();
         if (!nt) continue;
@@ -135,6 +144,7 @@ function readDate(v: LabelledValue): Ymd | undefined {
 
 function periodOf(
   grid: SheetGrid,
+  rows: Rows,
   header: Header,
   submitted: Ymd | undefined,
   hints: LocateHints,
@@ -147,12 +157,14 @@ function periodOf(
   }
   // Texts above the table (title, sub-title) give a full year-month or at least a year.
   const above: string[] = [];
-  for (const { row: r, cells } of presentRows(grid, grid.top, header.row))
+  for (const { row: r, cells } of rows) {
+    if (r >= header.row) break;
     for (const { col: c, cell } of cells) {
       if (skipCells.has(cellAddress(r, c))) continue;
       const t = text(cell);
       if (t && afterLabel(t, ["填报时间", "填报日期", "报送时间", "报送日期", "填表时间", "填表日期"]) === undefined) above.push(t);
     }
+  }
   const titleYear = (() => {
     for (const t of above) {
       const m = /(\d{4})\s*年/.exec(fold(t));
@@ -182,9 +194,10 @@ function periodOf(
 
 /** Locates the form on one sheet; undefined when the sheet holds no form. */
 export function locateReport(grid: SheetGrid, spec: FormSpec, hints: LocateHints = {}): UnitReport | undefined {
-  const header = findHeader(grid, spec);
+  const rows = presentRows(grid);
+  const header = findHeader(rows, spec);
   if (!header) return undefined;
-  const itemRows = findItems(grid, spec, header);
+  const itemRows = findItems(rows, spec, header);
   // Fewer than three recognised rows is some other table that happens to say 本月/累计.
   if (itemRows.size < 3) return undefined;
 
@@ -206,8 +219,9 @@ export function locateReport(grid: SheetGrid, spec: FormSpec, hints: LocateHints
 
   const unitLabels = [spec.unitLabel, ...spec.unitLabelAliases];
   const dateLabels = [spec.dateLabel, ...spec.dateLabelAliases];
-  const unitFound = findLabelled(grid, unitLabels, dateLabels);
-  const dateFound = findLabelled(grid, dateLabels, unitLabels);
+  const right = gridBounds(grid).right;
+  const unitFound = findLabelled(grid, rows, right, unitLabels, dateLabels);
+  const dateFound = findLabelled(grid, rows, right, dateLabels, unitLabels);
   const unitName = unitFound ? cleanUnitName(unitFound.value) : "";
   const date = dateFound && dateFound.value ? readDate(dateFound) : undefined;
 
@@ -222,7 +236,7 @@ export function locateReport(grid: SheetGrid, spec: FormSpec, hints: LocateHints
   if (date && dateFound) report.submitted = { date, cell: dateFound.cell };
   // The date's own cells say when it was sent, not which month it covers.
   const skip = new Set([dateFound?.labelCell, dateFound?.cell].filter((x): x is string => Boolean(x)));
-  const p = periodOf(grid, header, date, hints, skip);
+  const p = periodOf(grid, rows, header, date, hints, skip);
   if (p) {
     report.period = p.period;
     report.periodSource = p.source;

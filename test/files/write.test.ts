@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync, strFromU8 } from "fflate";
+import * as zlib from "zlib";
 import { deflateRawSync } from "zlib";
 import { zlibCrc32 } from "../../src/files/node";
 import { cellAt, parseAddress, type SheetGrid, type SourceCell } from "../../src/form/grid";
@@ -203,7 +204,8 @@ describe("a host's own deflate (Node's zlib on the command line)", () => {
       return out;
     };
     expect(entries(native)).toEqual(entries(ours));
-    expect(zlibCrc32).toBeDefined();
+    // zlib.crc32 came in Node 20.15: older ones use our own, which the line above checks.
+    if (typeof (zlib as { crc32?: unknown }).crc32 === "function") expect(zlibCrc32).toBeDefined();
     expect(Buffer.from(ownCrc).equals(Buffer.from(native))).toBe(true);
     expect(readWorkbook(native, "native.xlsx")).toEqual(readWorkbook(ours, "native.xlsx"));
   });
