@@ -224,6 +224,9 @@ export function parseSharedStrings(xml: string | undefined): SharedStrings {
 /** After an OPEN of <si> or <is>: the plain text of its <t> elements (rich runs joined). */
 export function readStringItem(sc: XmlScanner): string {
   if (sc.selfClosing) return "";
+  // `<t>…</t></si>`, a plain item: read in one step.
+  const simple = sc.simpleContent("t", sc.name);
+  if (simple !== undefined) return simple;
   let text = "";
   let depth = 1;
   for (;;) {

@@ -265,31 +265,35 @@ function parseCell(
   let v: string | undefined;
   let f: string | undefined;
   let inline: string | undefined;
-  for (let t = sc.next(); t !== END; t = sc.next()) {
-    if (t === CLOSE) {
-      if (sc.name === "c") break;
-      continue;
+  // `<v>…</v></c>`, most cells: read in one step.
+  const simple = sc.simpleContent("v", "c");
+  if (simple !== undefined) v = simple;
+  else
+    for (let t = sc.next(); t !== END; t = sc.next()) {
+      if (t === CLOSE) {
+        if (sc.name === "c") break;
+        continue;
+      }
+      if (t !== OPEN) continue;
+      const n = sc.name;
+      if (n === "v") v = sc.readText();
+      else if (n === "is") inline = readStringItem(sc);
+      else if (n === "f") {
+        const ft = sc.attr("t");
+        const si = sc.attr("si");
+        if (ft === "shared" && si !== undefined) {
+          const text = sc.readText();
+          if (text) {
+            shared.set(si, { text, row, col });
+            f = text;
+          } else {
+            const m = shared.get(si);
+            if (m) f = shiftFormula(m.text, row - m.row, col - m.col);
+          }
+        } else if (ft === "dataTable") sc.skip();
+        else f = sc.readText() || undefined;
+      } else sc.skip();
     }
-    if (t !== OPEN) continue;
-    const n = sc.name;
-    if (n === "v") v = sc.readText();
-    else if (n === "is") inline = readStringItem(sc);
-    else if (n === "f") {
-      const ft = sc.attr("t");
-      const si = sc.attr("si");
-      if (ft === "shared" && si !== undefined) {
-        const text = sc.readText();
-        if (text) {
-          shared.set(si, { text, row, col });
-          f = text;
-        } else {
-          const m = shared.get(si);
-          if (m) f = shiftFormula(m.text, row - m.row, col - m.col);
-        }
-      } else if (ft === "dataTable") sc.skip();
-      else f = sc.readText() || undefined;
-    } else sc.skip();
-  }
   const formula = f !== undefined ? "=" + f : undefined;
   let value: CellValue = null;
   let error: string | undefined;

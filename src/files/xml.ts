@@ -57,6 +57,8 @@ export class XmlScanner {
   /** A self-closing tag declared namespaces: they end with the tag. */
   private popAfterTag = false;
   private readonly home: ReadonlySet<string> | undefined;
+  /** The current OPEN tag declared namespaces (its scope was pushed). */
+  private openDeclared = false;
   /** Memo of the last prefix resolved under the current bindings (the hot path repeats one). */
   private lastPrefix: string | undefined;
   private lastForeign: string | undefined = undefined;
@@ -154,7 +156,8 @@ export class XmlScanner {
       this.selfClosing = r < end && s.charCodeAt(r - 1) === 47;
       this.attrStart = q;
       this.attrEnd = this.selfClosing ? r - 1 : Math.min(r, end);
-      if (declares && this.home) this.pushScope();
+      this.openDeclared = declares && this.home !== undefined;
+      if (this.openDeclared) this.pushScope();
       this.name = this.qualify(s, nameStart, colon, q);
       if (!this.selfClosing) this.depth++;
       return OPEN;
@@ -227,6 +230,45 @@ export class XmlScanner {
     while (vEnd < end && s.charCodeAt(vEnd) !== quote) vEnd++;
     if (vEnd >= end) return undefined;
     return { nameStart: i, nameEnd, vStart: vStart + 1, vEnd };
+  }
+
+  /**
+   * After the OPEN of an element whose whole content is one child holding text and nothing
+   * else, unprefixed, the way nearly every writer puts a cell's value (`<v>12</v></c>`) or a
+   * shared string (`<t>…</t></si>`): that text, decoded, with the scanner left past the
+   * element's end tag exactly as next() would leave it. Anything else (a prefix, attributes
+   * other than xml:space, more children, a comment): undefined, and nothing has moved.
+   */
+  simpleContent(child: string, element: string): string | undefined {
+    if (this.selfClosing || this.openDeclared) return undefined;
+    const s = this.src;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== 60 || !s.startsWith(child, p + 1)) return undefined;
+    let at = p + 1 + child.length;
+    if (s.charCodeAt(at) !== 62 /* > */) {
+      if (!s.startsWith(' xml:space="preserve">', at)) return undefined;
+      at += 22;
+    } else at++;
+    const q = s.indexOf("<", at);
+    const close = q + 3 + child.length; // "</" child ">"
+    const stop = close + 2 + element.length + 1; // "</" element ">"
+    if (q < 0 || stop > this.end) return undefined;
+    if (s.charCodeAt(q + 1) !== 47 || !s.startsWith(child, q + 2) || s.charCodeAt(close - 1) !== 62) return undefined;
+    if (s.charCodeAt(close) !== 60 || s.charCodeAt(close + 1) !== 47 || !s.startsWith(element, close + 2) || s.charCodeAt(stop - 1) !== 62)
+      return undefined;
+    // Unprefixed names must be in the part's own namespace, as next() would name them.
+    const uri = this.bindings.get("");
+    if (this.home && uri !== undefined && !this.home.has(uri)) return undefined;
+    const raw = s.slice(at, q);
+    // The state next() leaves after the element's CLOSE.
+    this.pos = stop;
+    this.tagStart = close;
+    this.tagEnd = stop;
+    this.name = element;
+    this.depth--;
+    const top = this.scopes.length ? this.scopes[this.scopes.length - 1] : undefined;
+    if (top && top.depth === this.depth) this.popAfterTag = true;
+    return decodeEntities(normalizeLineEnds(raw));
   }
 
   /** The current OPEN tag's name as written, prefix included ("x:sheetData"). */
