@@ -234,13 +234,15 @@ export class ZipArchive {
    * A part as text (UTF-8). A part whose compressed bytes are those of one met before (in
    * this file or an earlier one) is not inflated and decoded again: the units' copies of one
    * template hold the same relationships, styles and workbook part byte for byte. Only an
-   * exact match of the bytes counts, so no file can pass its text off as another's.
+   * exact match of the bytes counts, so no file can pass its text off as another's. `shared`
+   * says the part is of that kind; a unit's own sheet and strings are not remembered (they
+   * would only fill the memory and make the collector copy them).
    */
-  text(name: string): string | undefined {
+  text(name: string, shared = false): string | undefined {
     const e = this.entry(name);
     if (!e) return undefined;
     const data = this.stored(e);
-    if (e.method !== 8 || e.size > PART_CACHE_SIZE) return utf8.decode(this.expand(e, data));
+    if (!shared || e.method !== 8 || e.size > PART_CACHE_SIZE) return utf8.decode(this.expand(e, data));
     const key = `${e.size}:${data.length}`;
     const seen = partTexts.get(key);
     if (seen) for (const p of seen) if (sameBytes(p.data, data)) return p.text;
@@ -283,7 +285,7 @@ export class ZipArchive {
 /** Parts up to this size (inflated) are remembered by their compressed bytes; see ZipArchive.text. */
 const PART_CACHE_SIZE = 64 * 1024;
 /** At most this many (a few MB at worst); then the memory starts over. */
-const PART_CACHE_ENTRIES = 128;
+const PART_CACHE_ENTRIES = 64;
 const partTexts = new Map<string, { data: Uint8Array; text: string }[]>();
 let partCount = 0;
 

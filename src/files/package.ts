@@ -149,16 +149,16 @@ export function stringConstant(formula: string): string | undefined {
 
 export function openPackage(bytes: Uint8Array | ZipArchive, file: string, limits?: Partial<ReadLimits>): WorkbookPackage {
   const zip = bytes instanceof ZipArchive ? bytes : new ZipArchive(bytes, file, mergeLimits(limits));
-  const rootRels = parseRels(zip, "", zip.text("_rels/.rels"));
+  const rootRels = parseRels(zip, "", zip.text("_rels/.rels", true));
   let workbookPath = rootRels.find((r) => r.type === "officeDocument" && !r.external)?.path ?? "";
   if (!workbookPath || !zip.has(workbookPath)) workbookPath = zip.has("xl/workbook.xml") ? "xl/workbook.xml" : "";
   if (!workbookPath) {
     const detail = zip.has("mimetype") ? "OpenDocument file" : zip.has("word/document.xml") ? "Word document" : "no workbook part";
     throw new WorkbookReadError("not-a-workbook", file, detail);
   }
-  const workbookXml = zip.text(workbookPath) ?? "";
+  const workbookXml = zip.text(workbookPath, true) ?? "";
   const workbookRelsPath = relsPathFor(workbookPath);
-  const workbookRels = parseRels(zip, workbookPath, zip.text(workbookRelsPath));
+  const workbookRels = parseRels(zip, workbookPath, zip.text(workbookRelsPath, true));
   const relById = new Map(workbookRels.map((r) => [r.id, r]));
 
   const sheets: SheetEntry[] = [];

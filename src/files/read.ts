@@ -59,7 +59,7 @@ export function readPackage(pkg: WorkbookPackage, fileName: string, opts: ReadOp
   const ctx: SheetContext = {
     file: fileName,
     strings: lazy(() => parseSharedStrings(textOf(pkg, findRel(pkg, "sharedStrings") ?? "xl/sharedStrings.xml"))),
-    formats: parseCellFormats(textOf(pkg, findRel(pkg, "styles") ?? "xl/styles.xml")),
+    formats: parseCellFormats(pkg.zip.text(findRel(pkg, "styles") ?? "xl/styles.xml", true)),
     date1904: pkg.date1904,
     maxCells: opts.maxCells ?? DEFAULT_MAX_CELLS,
   };

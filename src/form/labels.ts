@@ -1,6 +1,6 @@
 /** Matching what people typed against the form's wording (spec.ts). */
 import type { FormItem, FormSpec } from "./spec";
-import { matchKey, similarity, stripNumbering } from "./text";
+import { matchKey, similarity, stripNumbering, worthRemembering } from "./text";
 
 interface Candidate {
   key: string;
@@ -45,8 +45,10 @@ function textKeys(text: string): string[] {
   const stripped = raw.length === 0 ? "" : matchKey(stripNumbering(text));
   const keys = raw.length === 0 ? [] : stripped && stripped !== raw ? [raw, stripped] : [raw];
   // A merge meets the same labels in every file (see matchKey's cache).
-  if (textKeyCache.size >= TEXT_CACHE_SIZE) textKeyCache.clear();
-  textKeyCache.set(text, keys);
+  if (worthRemembering(text)) {
+    if (textKeyCache.size >= TEXT_CACHE_SIZE) textKeyCache.clear();
+    textKeyCache.set(text, keys);
+  }
   return keys;
 }
 
@@ -164,8 +166,10 @@ export function afterLabel(text: string, labels: readonly string[]): string | un
   let folded = compactCache.get(text);
   if (folded === undefined) {
     folded = text.normalize("NFKC").replace(/\s+/g, "");
-    if (compactCache.size >= TEXT_CACHE_SIZE) compactCache.clear();
-    compactCache.set(text, folded);
+    if (worthRemembering(text)) {
+      if (compactCache.size >= TEXT_CACHE_SIZE) compactCache.clear();
+      compactCache.set(text, folded);
+    }
   }
   for (const label of labels) {
     // Cheap test first: the label's first character must start the cell.

@@ -24,9 +24,24 @@ export function matchKey(text: string): string {
         .replace(/以及/g, "及");
   // Merging 1,000 files asks for the same labels and headers over and over (a third of the
   // merge's time went here): remember recent keys, in a bounded map.
-  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
-  keyCache.set(text, key);
+  if (worthRemembering(text)) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(text, key);
+  }
   return key;
+}
+
+/**
+ * Whether a cell's text may come again in the next file: labels do; figures ("87", "18.6526")
+ * and long texts mostly do not, and remembering them only makes the collector copy them.
+ */
+export function worthRemembering(text: string): boolean {
+  if (text.length > 80) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 || c === 43 || c === 32)) return true;
+  }
+  return false;
 }
 
 const KEY_CACHE_SIZE = 4096;

@@ -1,9 +1,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { describeError } from "../../src/form/problem-messages";
-import { inflateSync } from "fflate";
+import { deflateSync, inflateSync } from "fflate";
 import { readWorkbook, WorkbookReadError, listSheetNames } from "../../src/files";
-import { installRawInflate } from "../../src/files/guard";
+import { DEFAULT_LIMITS, installRawInflate, ZipArchive } from "../../src/files/guard";
 import { readWorkbookFile, zlibInflate } from "../../src/files/node";
 import { buildZip, workbookEntries, zeroBomb } from "./zip-builders";
 
@@ -148,20 +148,32 @@ describe("files that are not readable workbooks get a typed error naming them", 
   });
 
   it("a part met before is not inflated again, and only the very same bytes count as met", () => {
-    const sheet = (v: number) =>
-      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>${v}</v></c></row></sheetData></worksheet>`;
-    const a = workbookEntries(sheet(1));
-    const b = workbookEntries(sheet(2));
-    const last = (es: typeof a) => es[es.length - 1];
+    const part = (text: string, size?: number) => {
+      const raw = new TextEncoder().encode(text);
+      return { name: "xl/x.xml", data: deflateSync(raw), method: 8 as const, size: size ?? raw.length };
+    };
+    const a = part("<a>1</a>");
+    const b = part("<a>2</a>");
     // Same declared and compressed sizes, other bytes: the second file must read its own.
-    expect([last(b).size, last(b).data.length]).toEqual([last(a).size, last(a).data.length]);
-    const first = readWorkbook(buildZip(a), "a.xlsx");
-    expect(readWorkbook(buildZip(b), "b.xlsx").sheets[0].cells[0][0]?.value).toBe(2);
-    expect(readWorkbook(buildZip(a), "a2.xlsx").sheets[0].cells[0][0]?.value).toBe(1);
-    expect(first.sheets[0].cells[0][0]?.value).toBe(1);
+    expect([b.size, b.data.length]).toEqual([a.size, a.data.length]);
+    const open = (e: typeof a) => new ZipArchive(buildZip([e]), "t.xlsx", DEFAULT_LIMITS);
+    expect(open(a).text("xl/x.xml", true)).toBe("<a>1</a>");
+    expect(open(b).text("xl/x.xml", true)).toBe("<a>2</a>");
+    expect(open(a).text("xl/x.xml", true)).toBe("<a>1</a>");
     // The same bytes declared larger than they inflate to are still refused.
-    const lying = [...a.slice(0, -1), { ...last(a), size: last(a).size + 1 }];
-    expect(codeOf(() => readWorkbook(buildZip(lying), "lying.xlsx"))).toBe("corrupt");
+    expect(codeOf(() => open(part("<a>1</a>", a.size + 1)).text("xl/x.xml", true))).toBe("corrupt");
+    // And through the reader: two workbooks whose workbook parts differ in one letter.
+    const named = (n: string) =>
+      workbookEntries("<worksheet/>")
+        .map((e) =>
+          e.name === "xl/workbook.xml"
+            ? part(
+                `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${n}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+              )
+            : e,
+        )
+        .map((e) => (e.name === "xl/x.xml" ? { ...e, name: "xl/workbook.xml" } : e));
+    expect(["S", "T", "S"].map((n) => listSheetNames(buildZip(named(n)), `${n}.xlsx`)[0])).toEqual(["S", "T", "S"]);
   });
 
   it("a zip that is not a workbook (no workbook part)", () => {
