@@ -161,6 +161,10 @@ export function detailSheetName(p: Period): string {
 }
 
 /** Every unit's figures with the file each came from (provenance). */
+/** Chinese collation (拼音 order), made once: localeCompare with a locale makes one per call. */
+let zh: Intl.Collator | undefined;
+const zhOrder = (): Intl.Collator => (zh ??= new Intl.Collator("zh"));
+
 export function detailPlan(spec: FormSpec, result: MergeResult, name = detailSheetName(result.period)): SheetPlan {
   const fixed = ["序号", "单位", "填报单位（原文）", "状态", "填报时间"];
   const tail = ["来源文件", "工作表", "问题"];
@@ -204,7 +208,7 @@ export function detailPlan(spec: FormSpec, result: MergeResult, name = detailShe
   const text = (v: string | undefined): PlanCell => ({ value: v ?? "", style: "text" });
   const ordered = [...result.files].sort(
     (a, b) =>
-      statusOrder(a.status) - statusOrder(b.status) || (a.rosterUnit ?? a.unit ?? "").localeCompare(b.rosterUnit ?? b.unit ?? "", "zh"),
+      statusOrder(a.status) - statusOrder(b.status) || zhOrder().compare(a.rosterUnit ?? a.unit ?? "", b.rosterUnit ?? b.unit ?? ""),
   );
   ordered.forEach((f, n) => {
     const row: (PlanCell | null)[] = [

@@ -51,7 +51,11 @@ export function formatScaled(scaled: number): string {
   return (neg ? "-" : "") + String(whole) + fracText;
 }
 
-/** Scaled integer → JS number (exact for the 4-decimal values this form holds). */
+/**
+ * Scaled integer → JS number: the double nearest to the decimal formatScaled writes. Division
+ * is correctly rounded, so `scaled / 10000` is that same double for any safe integer (a
+ * property test holds it to Number(formatScaled(x))), without making the text first.
+ */
 export function fromScaled(scaled: number): number {
-  return Number(formatScaled(scaled));
+  return scaled / 10000 + 0; // + 0: never -0
 }
