@@ -37,6 +37,8 @@ function findHeader(rows: Rows, spec: FormSpec): Header | undefined {
     let cumCol = -1;
     let unitCol: number | undefined;
     for (const { col: c, cell } of cells) {
+      // Headers and labels are text; a figure never is one (most cells of a filled form).
+      if (typeof cell.value === "number") continue;
       const t = text(cell);
       if (!t) continue;
       if (monthCol < 0 && isMonthHeader(t, spec)) monthCol = c;
@@ -63,7 +65,7 @@ function findItems(rows: Rows, spec: FormSpec, h: Header): Map<string, number> {
     let best: { id: string; score: number } | undefined;
     for (const { col: c, cell } of cells) {
       if (c >= firstFigureCol) break;
-      if (c === h.unitCol) continue;
+      if (c === h.unitCol || typeof cell.value === "number") continue;
       const t = text(cell);
       if (!t) continue;
       const m = matchItem(t, spec);
@@ -102,6 +104,7 @@ function findLabelled(
 ): LabelledValue | undefined {
   for (const { row: r, cells } of rows) {
     for (const { col: c, cell } of cells) {
+      if (typeof cell.value === "number") continue;
       const t = text(cell);
       if (!t) continue;
       const rest = afterLabel(t, labels);
