@@ -269,7 +269,11 @@ function createConfig({ mode, entry, outDir, baseUrl, officeJs, copy = true }) {
       // The runtime's global lookup then needs no `new Function("return this")`: no unsafe-eval.
       environment: { globalThis: true },
     },
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js"],
+      // fflate by a plain import in the browser, so only what is used is bundled (see the file).
+      alias: { [path.resolve(__dirname, "src/files/fflate-lazy.ts")]: path.resolve(__dirname, "src/files/fflate-static.ts") },
+    },
     module: {
       rules: [
         {

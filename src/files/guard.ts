@@ -2,9 +2,9 @@
  * Everything that touches a user's bytes before any parser does: sniff the container by
  * content (never by extension), enforce size limits from the zip central directory, and
  * inflate entries with a hard cap so a lying header cannot make us allocate more than the
- * limits allow. Pure TypeScript (fflate only): runs in Node and in the browser.
+ * limits allow. Pure TypeScript (fflate, or the host's own inflater): runs in Node and in the browser.
  */
-import { Inflate, inflateSync } from "fflate";
+import { fflateInflate } from "./fflate-lazy";
 import { WorkbookReadError } from "./errors";
 import { nonZipFormat } from "./cfb";
 
@@ -353,7 +353,7 @@ export function inflateCapped(data: Uint8Array, size: number, file: string, part
   if (data.length <= ONE_SHOT_MAX) {
     let out: Uint8Array;
     try {
-      out = inflateSync(data, { out: new Uint8Array(size + 1) });
+      out = fflateInflate().inflateSync(data, { out: new Uint8Array(size + 1) });
     } catch {
       throw new WorkbookReadError("corrupt", file, `${part}: bad compressed data`);
     }
@@ -364,7 +364,7 @@ export function inflateCapped(data: Uint8Array, size: number, file: string, part
   const out = new Uint8Array(size);
   let at = 0;
   let done = false;
-  const inf = new Inflate((chunk, final) => {
+  const inf = new (fflateInflate().Inflate)((chunk, final) => {
     if (at + chunk.length > size) throw new OverCap();
     out.set(chunk, at);
     at += chunk.length;

@@ -6,7 +6,7 @@
  * dropped (Excel rebuilds it and would otherwise complain) and fullCalcOnLoad is set, so
  * formulas we write (which carry no cached value) are computed when the file is opened.
  */
-import { zipSync } from "fflate";
+import { fflateZip } from "./fflate-lazy";
 import { cellAddress, parseAddress } from "../form/grid";
 import type { CellValue } from "../form/grid";
 import type { RangeWrite } from "../form/plan";
@@ -106,7 +106,7 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, writes: Range
   const ct = findKey(parts, "[Content_Types].xml");
   if (ct) out[ct] = parts.get(ct) as Uint8Array;
   for (const [k, v] of parts) if (k !== ct) out[k] = v;
-  return zipSync(out, { level: 6 });
+  return fflateZip().zipSync(out, { level: 6 });
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });

@@ -4,7 +4,7 @@
  * marks). Strings are always written as shared strings, so text taken from someone
  * else's file ("=HYPERLINK(...)", "+1") can never turn into a formula or a number.
  */
-import { zipSync, strToU8 } from "fflate";
+import { fflateZip } from "./fflate-lazy";
 import { cellAddress, parseRange } from "../form/grid";
 import type { PlanCell, SheetPlan } from "../form/plan";
 import { markName, markReference } from "../form/marks";
@@ -25,6 +25,9 @@ export interface WriteOptions {
   /** The host's CRC-32 for deflateRaw's zip (Node's zlib.crc32); else the one here. */
   crc32?: (data: Uint8Array) => number;
 }
+
+const encoder = new TextEncoder();
+const utf8Bytes = (s: string): Uint8Array => encoder.encode(s);
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -244,11 +247,11 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
   const sst = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
   plans.forEach((plan, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(plan, styles, sst, i === 0));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = utf8Bytes(sheetXml(plan, styles, sst, i === 0));
   });
 
   const sheetsXml = plans.map((p, i) => `<sheet name="${escapeXml(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-  files["xl/workbook.xml"] = strToU8(
+  files["xl/workbook.xml"] = utf8Bytes(
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
       `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetsXml}</sheets>` +
       definedNamesXml(plans) +
@@ -259,21 +262,21 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
   const wbRels = plans.map((_p, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   wbRels.push(`<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`);
   wbRels.push(`<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`);
-  files["xl/_rels/workbook.xml.rels"] = strToU8(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${wbRels.join("")}</Relationships>`);
-  files["xl/styles.xml"] = strToU8(styles.toXml());
-  files["xl/sharedStrings.xml"] = strToU8(sst.toXml());
+  files["xl/_rels/workbook.xml.rels"] = utf8Bytes(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${wbRels.join("")}</Relationships>`);
+  files["xl/styles.xml"] = utf8Bytes(styles.toXml());
+  files["xl/sharedStrings.xml"] = utf8Bytes(sst.toXml());
 
   const created = (opts.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const creator = escapeXml(opts.creator ?? "Yuebao");
-  files["docProps/core.xml"] = strToU8(
+  files["docProps/core.xml"] = utf8Bytes(
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
   );
-  files["docProps/app.xml"] = strToU8(
+  files["docProps/app.xml"] = utf8Bytes(
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Yuebao</Application></Properties>`,
   );
-  files["_rels/.rels"] = strToU8(
+  files["_rels/.rels"] = utf8Bytes(
     `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
       `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
       `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
@@ -286,7 +289,7 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
         `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
     )
     .join("");
-  files["[Content_Types].xml"] = strToU8(
+  files["[Content_Types].xml"] = utf8Bytes(
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
@@ -304,7 +307,7 @@ export function writeWorkbook(plans: SheetPlan[], opts: WriteOptions = {}): Uint
   for (const k of Object.keys(files)) if (k !== "[Content_Types].xml") ordered[k] = files[k];
   const mtime = opts.created ?? new Date();
   if (opts.deflateRaw) return zipDeflated(ordered, opts.deflateRaw, opts.crc32 ?? crc32, mtime);
-  return zipSync(ordered, { level: 1, mtime });
+  return fflateZip().zipSync(ordered, { level: 1, mtime });
 }
 
 let crcTable: Uint32Array | undefined;
@@ -345,7 +348,7 @@ function zipDeflated(
           (mtime.getSeconds() >> 1)) >>>
         0;
   const parts = Object.entries(files).map(([name, data]) => ({
-    name: strToU8(name),
+    name: utf8Bytes(name),
     data: deflateRaw(data),
     size: data.length,
     crc: crc(data),
