@@ -120,7 +120,9 @@ function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first:
   if ((plan.rowHeights?.length ?? 0) > maxRow) maxRow = plan.rowHeights?.length ?? 0;
 
   let maxCol = 0;
-  let rowsXml = "";
+  // Rows as a list joined once: a string grown row by row is a tree of thousands of pieces,
+  // which the collector copies again and again while a county sheet of 1,000 rows is built.
+  const rowsXml: string[] = [];
   // cellXfs index per plan style name, locked and unlocked: a county detail sheet asks for
   // the same few styles tens of thousands of times.
   const xfOf = [new Map<string | undefined, number>(), new Map<string | undefined, number>()];
@@ -150,7 +152,7 @@ function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first:
     }
     if (!cells && height === undefined) continue;
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-    rowsXml += cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`;
+    rowsXml.push(cells ? `<row r="${r + 1}"${ht}>${cells}</row>` : `<row r="${r + 1}"${ht}/>`);
   }
 
   const fit = plan.print?.fitToWidth === true;
@@ -172,7 +174,7 @@ function sheetXml(plan: SheetPlan, styles: StyleBook, sst: SharedStrings, first:
     });
     x += "</cols>";
   }
-  x += rowsXml ? `<sheetData>${rowsXml}</sheetData>` : "<sheetData/>";
+  x += rowsXml.length ? `<sheetData>${rowsXml.join("")}</sheetData>` : "<sheetData/>";
   if (plan.protect) x += '<sheetProtection sheet="1" objects="1" scenarios="1"/>';
   if (plan.merges.length) {
     for (const m of plan.merges) checkRange(m, "merge");
