@@ -54,6 +54,8 @@ function run(label, args, env = {}, base = officeEnv()) {
   return ms;
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 function main() {
   const count = Number(option("files", "1000"));
   const repeat = Number(option("repeat", "3"));
@@ -78,7 +80,6 @@ function main() {
   const times = commands.map(() => []);
   run("warm-up", merge); // the disk cache holds the inputs for every command alike
   for (let k = 0; k < repeat; k++) commands.forEach(([label, args, env, base], i) => times[i].push(run(label, args, env, base)));
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const ms = times.map(median);
 
   console.log(
@@ -98,9 +99,17 @@ function main() {
   console.log(
     `  merge ÷ parse-only: ${(ms[0] / ms[2]).toFixed(2)} (our reader), ${(ms[0] / ms[3]).toFixed(2)} (SheetJS); workers ÷ none ${(ms[0] / ms[1]).toFixed(2)}`,
   );
-  const met = (count / ms[0]) * 1000 >= TARGET_FILES_PER_SECOND;
+  // Where the default starts no workers (fewer than 4 cores), the first two lines run the same
+  // code: the figure judged is the median of all their runs.
+  const workers = require(path.join(ROOT, "lib/files/node-pool.js")).workerCount(count, officeEnv());
+  const judged = workers === 0 ? median([...times[0], ...times[1]]) : ms[0];
+  const how =
+    workers === 0
+      ? `the default here is no workers: median of both lines' ${times[0].length + times[1].length} runs`
+      : `${workers} workers`;
+  const met = (count / judged) * 1000 >= TARGET_FILES_PER_SECOND;
   console.log(
-    `  ${met ? "PASS" : "FAIL"}  yuebao merge ≥ ${TARGET_FILES_PER_SECOND} files/s end to end with the default settings (${((count / ms[0]) * 1000).toFixed(0)}; best setting ${((count / best) * 1000).toFixed(0)})`,
+    `  ${met ? "PASS" : "FAIL"}  yuebao merge ≥ ${TARGET_FILES_PER_SECOND} files/s end to end with the default settings (${((count / judged) * 1000).toFixed(0)}, ${how}; best line ${((count / best) * 1000).toFixed(0)})`,
   );
 }
 
