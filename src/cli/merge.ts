@@ -64,7 +64,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   // No file holds a report for this month: exit 2, nothing written (the error names the months
   // they hold; the lines of files that could not be read say why, before it).
   try {
-    refuseWrongMonth(result);
+    refuseWrongMonth(result, { sayWhyUnreadable: false });
   } catch (err) {
     printFileLines(result, c.lang, io);
     throw err;

@@ -152,7 +152,7 @@ const CATALOGUE: Catalogue = {
     zh: (p) =>
       p.found.length === 0
         ? p.unreadable
-          ? `所选文件均无法读取（${p.unreadable}个），没有${monthZh(p.period)}的报表，未生成汇总表。`
+          ? `所选文件均无法读取（${p.unreadable}个），没有${monthZh(p.period)}的报表，未生成汇总表。${reasons(p, "zh")}`
           : `所选文件中没有${monthZh(p.period)}的报表，未生成汇总表。`
         : p.found.length === 1
           ? `所选文件均为${monthZh(p.found[0])}的报表，没有${monthZh(p.period)}的报表，未生成汇总表。请改选报表月份或文件。`
@@ -160,7 +160,7 @@ const CATALOGUE: Catalogue = {
     en: (p) =>
       p.found.length === 0
         ? p.unreadable
-          ? `None of the files could be read (${p.unreadable}); there is no report for ${p.period} and no county total was made.`
+          ? `None of the files could be read (${p.unreadable}); there is no report for ${p.period} and no county total was made.${reasons(p, "en")}`
           : `None of the files holds a report for ${p.period}; no county total was made.`
         : `None of the files holds a report for ${p.period} (they hold ${p.found.map((k) => (k === "?" ? "a month not stated" : k)).join(", ")}); no county total was made. Choose another month or other files.`,
   },
@@ -169,6 +169,16 @@ const CATALOGUE: Catalogue = {
     en: (p) => `The month of sheet "${p.sheet}" is unknown; name the sheet like 2018年7月.`,
   },
 };
+
+/** Why the files could not be read, each in its own words, and how many more there are. */
+function reasons(p: ProblemParams["no-report-for-month"], lang: Lang): string {
+  const listed = p.unreadableFiles ?? [];
+  if (listed.length === 0) return "";
+  const more = (p.unreadable ?? listed.length) - listed.length;
+  const said = listed.map((x) => render(x, lang)).join(lang === "zh" ? "" : " ");
+  if (lang === "zh") return `${said}${more > 0 ? `另有${more}个文件无法读取。` : ""}`;
+  return ` ${said}${more > 0 ? ` ${more} more file(s) could not be read.` : ""}`;
+}
 
 export function describeProblem(problem: Problem, lang: Lang): string {
   return render(problem, lang);

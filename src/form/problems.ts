@@ -52,7 +52,8 @@ export interface ProblemParams {
   "report-month-unknown": { sheet: string };
   /** No picked file holds a report for `period` ("2018-08"); `found`: the months they hold ("2018-07", "?"). */
   /** `unreadable`: how many of the files could not be read at all. */
-  "no-report-for-month": { period: string; found: string[]; unreadable?: number };
+  /** `unreadableFiles`: why each file could not be read (the first few), where the caller wants them said. */
+  "no-report-for-month": { period: string; found: string[]; unreadable?: number; unreadableFiles?: Problem[] };
 }
 
 export type ProblemCode = keyof ProblemParams;

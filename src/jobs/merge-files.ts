@@ -17,6 +17,7 @@ import { matchKey } from "../form/text";
 import { forEachInOrder } from "./ordered";
 import { detailPriors, type PriorUnit } from "../form/prior-units";
 import { unreadableProblem, type ByteSource, type ParseWorkbook } from "./sources";
+import type { Problem } from "../form/problems";
 
 export interface MergeFilesOptions extends Omit<MergeOptions, "roster" | "priorCounty"> {
   roster?: Roster;
@@ -55,7 +56,7 @@ export async function mergeFiles(sources: readonly ByteSource[], parse: ParseWor
  * The wrong month must not produce a total: when no file holds a report for the month asked
  * for (whether read or not), nothing is written and the months they do hold are named.
  */
-export function refuseWrongMonth(result: MergeResult): void {
+export function refuseWrongMonth(result: MergeResult, opts: { sayWhyUnreadable?: boolean } = {}): void {
   const reported = result.files.some((f) => f.status === "included" || f.status === "excluded" || f.status === "duplicate");
   const skipped = result.files.filter((f) => f.status === "skipped");
   const unreadable = result.files.filter((f) => f.status === "unreadable").length;
@@ -67,8 +68,24 @@ export function refuseWrongMonth(result: MergeResult): void {
       if (x.code === "no-report-for-period") for (const k of x.params.found.split(/,\s*/).filter(Boolean)) found.add(k);
   // Months in order ("2018-06" < "2018-07" as keys), an unknown month last.
   const keys = [...found].sort((a, b) => (a === "?" ? 1 : b === "?" ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  throw new JobError("no-report-for-month", { period: periodKey(result.period), found: keys, unreadable });
+  // When nothing could be read, say why for the first few files (the command line prints a line
+  // per file itself and passes sayWhyUnreadable: false).
+  const why: Problem[] = [];
+  if (keys.length === 0 && opts.sayWhyUnreadable !== false)
+    for (const f of result.files) {
+      const x = f.findings.find((g) => g.code === "unreadable");
+      if (x && x.code === "unreadable" && why.length < UNREADABLE_SAID) why.push(x.params.problem);
+    }
+  throw new JobError("no-report-for-month", {
+    period: periodKey(result.period),
+    found: keys,
+    unreadable,
+    ...(why.length ? { unreadableFiles: why } : {}),
+  });
 }
+
+/** Reasons given in a refusal: enough to see what went wrong, short enough to read in a pane. */
+const UNREADABLE_SAID = 5;
 
 const ROSTER_SHEET = matchKey("单位名册");
 

@@ -245,6 +245,15 @@ describe("full-width punctuation in Chinese text", () => {
         { period: "2018-08", found: ["2018-07"] },
         { period: "2018-08", found: ["2018-06", "2018-07", "?"] },
         { period: "2018-08", found: [] },
+        {
+          period: "2018-08",
+          found: [],
+          unreadable: 7,
+          unreadableFiles: [
+            { code: "not-a-workbook", params: { file: "云集镇.xlsx", detail: "", kind: "html" } },
+            { code: "truncated", params: { file: "云集镇(2).xlsx", detail: "bad zip: (end of data)" } },
+          ],
+        },
       ],
     };
     const data = [

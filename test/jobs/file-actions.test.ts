@@ -6,6 +6,7 @@ import { readWorkbook, writeWorkbook } from "../../src/files";
 import { locateReport } from "../../src/form/locate";
 import { cellAt } from "../../src/form/grid";
 import type { PickedFile } from "../../src/jobs/actions";
+import { describeError, describeProblem } from "../../src/form/problem-messages";
 
 const period = { year: 2018, month: 7 };
 const picked = (name: string, bytes: Uint8Array): PickedFile => ({
@@ -138,6 +139,29 @@ describe("file-mode actions", () => {
       code: "no-report-for-month",
       params: { period: "2018-08", found: ["2018-07"] },
     });
+    expect(downloads).toEqual([]);
+  });
+
+  it("merge where no file could be read says why for each, in the words the other faces use", async () => {
+    const { actions, downloads } = setup();
+    const html = new TextEncoder().encode("<!DOCTYPE html><html><body>报表</body></html>");
+    const files = [picked("云集镇.xlsx", html), picked("泉湖镇.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))];
+    const err = await actions.merge({ files, period }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code: "no-report-for-month", params: { found: [], unreadable: 2 } });
+    const text = describeError(err, "zh");
+    expect(text).toMatch(/^所选文件均无法读取（2个），没有2018年7月的报表，未生成汇总表。/);
+    // Each file named with its own reason, as a single read of it would say.
+    for (const [i, f] of files.entries()) {
+      const alone = await actions.validate({ files: [f], period });
+      const own = alone[0].findings.find((x) => x.code === "unreadable");
+      expect(own?.code).toBe("unreadable");
+      if (own?.code === "unreadable") expect(text).toContain(describeProblem(own.params.problem, "zh"));
+      expect(text).toContain(["云集镇.xlsx", "泉湖镇.xlsx"][i]);
+    }
+    expect(text).toContain("HTML");
     expect(downloads).toEqual([]);
   });
 
