@@ -13,6 +13,7 @@ import { buildReminder } from "../form/reminder";
 import type { UnitReport } from "../form/report";
 import { rosterFromGrid, type Roster } from "../form/roster";
 import type { FormSpec } from "../form/spec";
+import type { PickedFile } from "./actions";
 import { matchKey } from "../form/text";
 import type {
   FillOutcome,
@@ -26,7 +27,7 @@ import type {
   ValidateRequest,
 } from "./actions";
 import { checkFileReports, priorsOf } from "./check-report";
-import { detailPriors, PriorPool } from "../form/prior-units";
+import { detailPriors, PriorPool, type PriorUnit } from "../form/prior-units";
 import { fillConflicts, fillWrites } from "./fill-writes";
 import type { Host, SheetInfo } from "./host";
 import { JobError } from "./job-error";
@@ -97,17 +98,33 @@ async function readReports(ctx: JobContext, requested?: Period): Promise<Workboo
   return { grids: sheets, infos, active, reports, roster };
 }
 
+/**
+ * Last month's figures from a picked file, read once per picked file: the pane checks again on
+ * every edit of the sheet, and a picked file is the bytes as they were when it was picked.
+ */
+const priorsByFile = new WeakMap<PickedFile, { spec: FormSpec; units: Promise<PriorUnit[]> }>();
+
+function pickedPriors(ctx: JobContext, file: PickedFile): Promise<PriorUnit[]> {
+  const known = priorsByFile.get(file);
+  if (known && known.spec === ctx.spec) return known.units;
+  const units = (async () => {
+    const parse = await ctx.parser();
+    const pw = await parse(new Uint8Array(await file.arrayBuffer()), file.name);
+    return priorsOf(pw, locateReports(pw, ctx.spec, { fileName: file.name }), ctx.spec);
+  })();
+  priorsByFile.set(file, { spec: ctx.spec, units });
+  // A read that failed is tried again next time (the error is the caller's to show).
+  units.catch(() => priorsByFile.delete(file));
+  return units;
+}
+
 export async function validateJob(ctx: JobContext, req: ValidateRequest): Promise<ReportCheck[]> {
   const wb = await readReports(ctx, req.period);
   const targets = req.scope === "all" ? wb.reports : wb.reports.filter((r) => r.sheet === wb.active);
   if (targets.length === 0) throw new JobError("not-a-report", { sheet: wb.active });
   // Last month: a sheet of this workbook first (checkReport), else the file picked for it.
   const priors = new PriorPool();
-  if (req.prior) {
-    const parse = await ctx.parser();
-    const pw = await parse(new Uint8Array(await req.prior.arrayBuffer()), req.prior.name);
-    priors.add(priorsOf(pw, locateReports(pw, ctx.spec, { fileName: req.prior.name }), ctx.spec));
-  }
+  if (req.prior) priors.add(await pickedPriors(ctx, req.prior));
   const opts = { spec: ctx.spec, startMonth: ctx.settings.startMonth, deadlineDay: ctx.settings.deadlineDay, roster: wb.roster, priors };
   return checkFileReports(targets, wb.reports, opts, req.period).map(({ report, period, findings }) => ({
     source: report.sheet,

@@ -231,6 +231,25 @@ describe("validate and last month", () => {
     expect(errors).toHaveLength(ANNEX.items.length);
     expect(errors[0]).toMatchObject({ sheet: "2018年7月", cell: `D${ANNEX_LAYOUT.firstItemRow + 1}` });
     expect(checks[0].findings.map((f) => f.code)).not.toContain("prior-not-given");
+
+    // The pane checks again on every edit: the same picked file is read once, a failed read again.
+    let reads = 0;
+    let fail = true;
+    const counted = {
+      name: "云集镇6月.xlsx",
+      arrayBuffer: async () => {
+        reads++;
+        if (fail) throw new Error("NotReadableError");
+        return june.slice().buffer as ArrayBuffer;
+      },
+    };
+    await expect(validateJob(ctx, { scope: "active", prior: counted })).rejects.toThrow("NotReadableError");
+    fail = false;
+    for (let k = 0; k < 3; k++) {
+      const [again] = await validateJob(ctx, { scope: "active", prior: counted });
+      expect(again.findings.filter((f) => f.severity === "error")).toHaveLength(ANNEX.items.length);
+    }
+    expect(reads).toBe(2);
   });
 });
 
