@@ -100,26 +100,11 @@ export class XmlScanner {
           this.pos = stop === end ? end : q + 3;
           return TEXT;
         }
-        if (s.startsWith("<!--", p)) {
-          const q = s.indexOf("-->", p + 4);
-          this.pos = q < 0 ? end : q + 3;
-          continue;
-        }
-        // <!DOCTYPE ...> possibly with an internal subset [...]: skipped, never expanded.
-        let depth = 0;
-        let q = p + 2;
-        for (; q < end; q++) {
-          const c = s.charCodeAt(q);
-          if (c === 91) depth++;
-          else if (c === 93) depth--;
-          else if (c === 62 && depth <= 0) break;
-        }
-        this.pos = q + 1;
+        this.pos = this.pastMarkup(p);
         continue;
       }
       if (c1 === 63 /* ? */) {
-        const q = s.indexOf("?>", p + 2);
-        this.pos = q < 0 ? end : q + 2;
+        this.pos = this.pastMarkup(p);
         continue;
       }
       const close = c1 === 47; /* / */
@@ -131,17 +116,8 @@ export class XmlScanner {
         if (c === 58) colon = q;
         else if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
       }
-      // Find the tag's '>' outside quoted attribute values, noting namespace declarations.
-      let r = q;
-      let declares = false;
-      for (; r < end; r++) {
-        const c = s.charCodeAt(r);
-        if (c === 62) break;
-        if (c === 34 || c === 39) {
-          const z = s.indexOf(c === 34 ? '"' : "'", r + 1);
-          r = z < 0 || z > end ? end : z;
-        } else if (c === 120 /* x */ && !declares && s.startsWith("xmlns", r)) declares = true;
-      }
+      const r = this.tagClose(q);
+      const declares = this.tagDeclares;
       this.tagStart = p;
       this.tagEnd = r >= end ? end : r + 1;
       this.pos = this.tagEnd;
@@ -162,6 +138,53 @@ export class XmlScanner {
       if (!this.selfClosing) this.depth++;
       return OPEN;
     }
+  }
+
+  /**
+   * At "<!" (not CDATA) or "<?": the position just past the comment, instruction or DOCTYPE
+   * (with its internal subset [...]: skipped, never expanded).
+   */
+  private pastMarkup(p: number): number {
+    const s = this.src;
+    const end = this.end;
+    if (s.charCodeAt(p + 1) === 63 /* ? */) {
+      const q = s.indexOf("?>", p + 2);
+      return q < 0 ? end : q + 2;
+    }
+    if (s.startsWith("<!--", p)) {
+      const q = s.indexOf("-->", p + 4);
+      return q < 0 ? end : q + 3;
+    }
+    let depth = 0;
+    let q = p + 2;
+    for (; q < end; q++) {
+      const c = s.charCodeAt(q);
+      if (c === 91) depth++;
+      else if (c === 93) depth--;
+      else if (c === 62 && depth <= 0) break;
+    }
+    return q + 1;
+  }
+
+  /** Set by tagClose: the tag declares namespaces. */
+  private tagDeclares = false;
+
+  /** From after a tag's name: the index of its '>' outside quoted attribute values (or the end). */
+  private tagClose(q: number): number {
+    const s = this.src;
+    const end = this.end;
+    let r = q;
+    let declares = false;
+    for (; r < end; r++) {
+      const c = s.charCodeAt(r);
+      if (c === 62) break;
+      if (c === 34 || c === 39) {
+        const z = s.indexOf(c === 34 ? '"' : "'", r + 1);
+        r = z < 0 || z > end ? end : z;
+      } else if (c === 120 /* x */ && !declares && s.startsWith("xmlns", r)) declares = true;
+    }
+    this.tagDeclares = declares;
+    return r;
   }
 
   /** The token's name under the bindings in scope (see the class comment). */
@@ -381,25 +404,11 @@ export class XmlScanner {
           p = q < 0 || q >= end ? end : q + 3;
           continue;
         }
-        if (s.startsWith("<!--", p)) {
-          const q = s.indexOf("-->", p + 4);
-          p = q < 0 ? end : q + 3;
-          continue;
-        }
-        let d = 0;
-        let q = p + 2;
-        for (; q < end; q++) {
-          const c = s.charCodeAt(q);
-          if (c === 91) d++;
-          else if (c === 93) d--;
-          else if (c === 62 && d <= 0) break;
-        }
-        p = q + 1;
+        p = this.pastMarkup(p);
         continue;
       }
       if (c1 === 63 /* ? */) {
-        const q = s.indexOf("?>", p + 2);
-        p = q < 0 ? end : q + 2;
+        p = this.pastMarkup(p);
         continue;
       }
       const close = c1 === 47; /* / */
@@ -414,17 +423,8 @@ export class XmlScanner {
         const c = s.charCodeAt(q);
         if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
       }
-      let r = q;
-      let declares = false;
-      for (; r < end; r++) {
-        const c = s.charCodeAt(r);
-        if (c === 62) break;
-        if (c === 34 || c === 39) {
-          const z = s.indexOf(c === 34 ? '"' : "'", r + 1);
-          r = z < 0 || z > end ? end : z;
-        } else if (c === 120 /* x */ && !declares && s.startsWith("xmlns", r)) declares = true;
-      }
-      if (declares && this.home && !close) {
+      const r = this.tagClose(q);
+      if (this.tagDeclares && this.home && !close) {
         // The elements open inside count in next()'s depth from here on.
         this.depth += depth - 1;
         this.pos = p;
