@@ -3,6 +3,7 @@
  * their parts from workbook.xml + its rels, defined names, shared strings and styles.
  * Shared by the reader and the patcher; nothing here assumes "xl/worksheets/sheet1.xml".
  */
+import { TextMemo } from "../form/text-memo";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits, ZipArchive } from "./guard";
 import { BUILTIN_FORMATS } from "./numfmt";
@@ -111,8 +112,13 @@ export function parseRels(zip: ZipArchive, sourcePath: string, xml: string | und
 
 /** A rels part's entries as written (targets resolved by the caller against its own package). */
 function relationshipsIn(xml: string): readonly RawRelationship[] {
-  const known = relsByText.get(xml);
-  if (known) return known;
+  return relsByText.get(xml, scanRelationships);
+}
+
+/** Up to 64 rels parts of up to 64 KB each (a template's are a few hundred bytes). */
+const relsByText = new TextMemo<readonly RawRelationship[]>(64, (xml) => xml.length <= 64 * 1024);
+
+function scanRelationships(xml: string): RawRelationship[] {
   const out: RawRelationship[] = [];
   const sc = new XmlScanner(xml, 0, xml.length, RELATIONSHIPS);
   const a: (string | undefined)[] = [];
@@ -127,16 +133,8 @@ function relationshipsIn(xml: string): readonly RawRelationship[] {
       external: (a[3] ?? "") === "External",
     });
   }
-  if (xml.length <= RELS_CACHE_TEXT) {
-    if (relsByText.size >= RELS_CACHE_SIZE) relsByText.clear();
-    relsByText.set(xml, out);
-  }
   return out;
 }
-
-const RELS_CACHE_SIZE = 64;
-const RELS_CACHE_TEXT = 64 * 1024;
-const relsByText = new Map<string, readonly RawRelationship[]>();
 
 /** `"2018-07"` → 2018-07; anything but a quoted string constant → undefined. */
 export function stringConstant(formula: string): string | undefined {
@@ -250,19 +248,11 @@ const NUMFMT_ATTRS = ["numFmtId", "formatCode"] as const;
 export function parseCellFormats(xml: string | undefined): readonly string[] {
   if (!xml) return [];
   // Units fill in copies of one template: their style parts are often the same text.
-  const known = formatsByText.get(xml);
-  if (known) return known;
-  const out = Object.freeze(scanCellFormats(xml));
-  if (xml.length <= FORMATS_CACHE_TEXT) {
-    if (formatsByText.size >= FORMATS_CACHE_SIZE) formatsByText.clear();
-    formatsByText.set(xml, out);
-  }
-  return out;
+  return formatsByText.get(xml, (x) => Object.freeze(scanCellFormats(x)));
 }
 
-const FORMATS_CACHE_SIZE = 32;
-const FORMATS_CACHE_TEXT = 256 * 1024;
-const formatsByText = new Map<string, readonly string[]>();
+/** Up to 32 style parts of up to 256 KB each. */
+const formatsByText = new TextMemo<readonly string[]>(32, (xml) => xml.length <= 256 * 1024);
 
 function scanCellFormats(xml: string): string[] {
   const out: string[] = [];

@@ -7,6 +7,7 @@ import type { CellUnreadableReason } from "../form/findings";
 import type { CellValue, SheetGrid, SourceCell, WorkbookGrids } from "../form/grid";
 import { MARK_PREFIX } from "../form/plan";
 import { indexMarks, parseMarkName } from "../form/marks";
+import { TextMemo } from "../form/text-memo";
 import { WorkbookReadError } from "./errors";
 import type { ReadLimits, ZipArchive } from "./guard";
 import { shiftFormula } from "./formula";
@@ -97,20 +98,15 @@ function lazy<T>(make: () => T): () => T {
  */
 function marksBySheet(pkg: WorkbookPackage): ReadonlyMap<number, Readonly<Record<string, string>>> {
   // They follow from the workbook part alone, which a template's copies share word for word.
-  const known = marksByWorkbookXml.get(pkg.workbookXml);
-  if (known) return known;
-  const out = findMarks(pkg);
-  for (const m of out.values()) Object.freeze(m);
-  if (pkg.workbookXml.length <= MARKS_CACHE_TEXT) {
-    if (marksByWorkbookXml.size >= MARKS_CACHE_SIZE) marksByWorkbookXml.clear();
-    marksByWorkbookXml.set(pkg.workbookXml, out);
-  }
-  return out;
+  return marksByWorkbookXml.get(pkg.workbookXml, () => {
+    const out = findMarks(pkg);
+    for (const m of out.values()) Object.freeze(m);
+    return out;
+  });
 }
 
-const MARKS_CACHE_SIZE = 64;
-const MARKS_CACHE_TEXT = 64 * 1024;
-const marksByWorkbookXml = new Map<string, ReadonlyMap<number, Readonly<Record<string, string>>>>();
+/** Up to 64 workbook parts of up to 64 KB each. */
+const marksByWorkbookXml = new TextMemo<ReadonlyMap<number, Readonly<Record<string, string>>>>(64, (xml) => xml.length <= 64 * 1024);
 
 function findMarks(pkg: WorkbookPackage): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();

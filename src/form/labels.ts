@@ -1,5 +1,6 @@
 /** Matching what people typed against the form's wording (spec.ts). */
 import type { FormItem, FormSpec } from "./spec";
+import { TextMemo } from "./text-memo";
 import { matchKey, similarity, stripNumbering, worthRemembering } from "./text";
 
 interface Candidate {
@@ -38,24 +39,22 @@ function scoreKeys(keys: readonly string[], cands: readonly Candidate[]): number
 }
 
 /** The keys a cell's text is compared by: as written and without a leading item number. */
-function textKeys(text: string): string[] {
-  const known = textKeyCache.get(text);
-  if (known !== undefined) return known;
-  const raw = matchKey(text);
-  const stripped = raw.length === 0 ? "" : matchKey(stripNumbering(text));
-  const keys = raw.length === 0 ? [] : stripped && stripped !== raw ? [raw, stripped] : [raw];
-  // A merge meets the same labels in every file (see matchKey's cache).
-  if (worthRemembering(text)) {
-    if (textKeyCache.size >= TEXT_CACHE_SIZE) textKeyCache.clear();
-    textKeyCache.set(text, keys);
-  }
-  return keys;
+function textKeys(text: string): readonly string[] {
+  // A merge meets the same labels in every file (see matchKey).
+  return textKeyMemo.get(text, makeTextKeys);
 }
 
-const TEXT_CACHE_SIZE = 4096;
-const textKeyCache = new Map<string, string[]>();
+function makeTextKeys(text: string): readonly string[] {
+  const raw = matchKey(text);
+  if (raw.length === 0) return [];
+  const stripped = matchKey(stripNumbering(text));
+  return stripped && stripped !== raw ? [raw, stripped] : [raw];
+}
+
+const textKeyMemo = new TextMemo<readonly string[]>(4096, worthRemembering);
 /** Cell texts folded and without spaces, for afterLabel. */
-const compactCache = new Map<string, string>();
+const compactMemo = new TextMemo<string>(4096, worthRemembering);
+const compact = (text: string): string => text.normalize("NFKC").replace(/\s+/g, "");
 
 /** Score 0..1 of how well a cell's text names a label; 0 means "not this label". */
 export function labelScore(text: string, label: string, aliases: readonly string[] = []): number {
@@ -163,14 +162,7 @@ function labelPattern(label: string): RegExp {
 }
 
 export function afterLabel(text: string, labels: readonly string[]): string | undefined {
-  let folded = compactCache.get(text);
-  if (folded === undefined) {
-    folded = text.normalize("NFKC").replace(/\s+/g, "");
-    if (worthRemembering(text)) {
-      if (compactCache.size >= TEXT_CACHE_SIZE) compactCache.clear();
-      compactCache.set(text, folded);
-    }
-  }
+  const folded = compactMemo.get(text, compact);
   for (const label of labels) {
     // Cheap test first: the label's first character must start the cell.
     if (folded[0] !== label[0]) continue;

@@ -27,6 +27,7 @@
  * "2018_2D07". Decoding reads letters ignoring case, so a program that changed the name's case
  * would not change the marks: the encoding is lossless and case-proof.
  */
+import { TextMemo } from "./text-memo";
 import { MARK_PREFIX } from "./plan";
 
 /** Excel's limit on a defined name's length. */
@@ -107,19 +108,18 @@ export interface ParsedMarkName {
  */
 export function parseMarkName(name: string): ParsedMarkName | undefined {
   if (name.slice(0, MARK_PREFIX.length).toUpperCase() !== MARK_PREFIX.toUpperCase()) return undefined;
-  const known = parsedNames.get(name);
-  if (known !== undefined) return known ?? undefined;
-  const parsed = decodeMarkName(name);
+  return parsedNames.get(name, decodeMarkName);
+}
+
+const parsedNames = new TextMemo<ParsedMarkName | undefined>(1024);
+
+function decodeMarkName(name: string): ParsedMarkName | undefined {
+  const parsed = readMarkName(name);
   if (parsed) Object.freeze(parsed.marks);
-  if (parsedNames.size >= PARSED_NAMES_SIZE) parsedNames.clear();
-  parsedNames.set(name, parsed ?? null);
   return parsed;
 }
 
-const PARSED_NAMES_SIZE = 1024;
-const parsedNames = new Map<string, ParsedMarkName | null>();
-
-function decodeMarkName(name: string): ParsedMarkName | undefined {
+function readMarkName(name: string): ParsedMarkName | undefined {
   const tokens = name.slice(MARK_PREFIX.length).split(".");
   if (!/^\d{1,15}$/.test(tokens[0]) || tokens.length % 2 !== 1) return undefined;
   const marks: Record<string, string> = {};

@@ -3,6 +3,8 @@
  * full-width vs half-width characters, spaces inside labels, punctuation, 或 vs 或者.
  */
 
+import { TextMemo } from "./text-memo";
+
 /** NFKC folds full-width letters, digits, parentheses and colons to their ASCII forms. */
 export function fold(text: string): string {
   return text.normalize("NFKC");
@@ -13,22 +15,19 @@ export function fold(text: string): string {
  * removed (spaces, punctuation, quotes, brackets), and common wording variants unified.
  */
 export function matchKey(text: string): string {
-  const known = keyCache.get(text);
-  if (known !== undefined) return known;
-  const key = isAscii(text)
+  // Merging 1,000 files asks for the same labels and headers over and over (a third of the
+  // merge's time went here): recent keys are remembered.
+  return keys.get(text, makeKey);
+}
+
+function makeKey(text: string): string {
+  return isAscii(text)
     ? text.toLowerCase().replace(/[^a-z0-9]+/g, "") // NFKC leaves ASCII as it is; no 或者 either
     : fold(text)
         .toLowerCase()
         .replace(/[^\p{L}\p{N}]+/gu, "")
         .replace(/或者/g, "或")
         .replace(/以及/g, "及");
-  // Merging 1,000 files asks for the same labels and headers over and over (a third of the
-  // merge's time went here): remember recent keys, in a bounded map.
-  if (worthRemembering(text)) {
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
 }
 
 /**
@@ -44,8 +43,7 @@ export function worthRemembering(text: string): boolean {
   return false;
 }
 
-const KEY_CACHE_SIZE = 4096;
-const keyCache = new Map<string, string>();
+const keys = new TextMemo<string>(4096, worthRemembering);
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) return false;
